@@ -3,6 +3,7 @@ package questionnaire
 import (
 	"bytes"
 	"errors"
+	"io"
 	"regexp"
 	"strconv"
 	"strings"
@@ -11,33 +12,68 @@ import (
 	"github.com/goccy/go-yaml"
 	"github.com/goccy/go-yaml/ast"
 	"github.com/goccy/go-yaml/parser"
+	yamlv3 "go.yaml.in/yaml/v3"
 )
 
 // Parse reads a question set from data, strictly (a field the format does
 // not define is an error), and validates it. name is the file name used in
 // messages. Every problem is reported as "name:line: problem" in an *Error.
 // The returned set keeps data as its Raw bytes.
+//
+// A good file is decoded once, by go.yaml.in/yaml/v3, which is fast. A file
+// with any problem is read again by goccy/go-yaml, whose syntax tree gives
+// exact lines, so the messages point at the right place.
 func Parse(name string, data []byte) (*Questionnaire, error) {
 	if p, ok := checkText(data); !ok {
 		return nil, located(name, p)
 	}
+	q, err := decodeFast(data)
+	if err == nil {
+		err = q.Validate()
+	}
+	if err != nil {
+		return nil, diagnose(name, data, err)
+	}
+	q.Raw = data
+	return q, nil
+}
+
+// decodeFast decodes the first YAML document strictly, refusing unknown
+// fields and a second document.
+func decodeFast(data []byte) (*Questionnaire, error) {
+	dec := yamlv3.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	var q Questionnaire
+	if err := dec.Decode(&q); err != nil {
+		return nil, err
+	}
+	if err := dec.Decode(new(yamlv3.Node)); !errors.Is(err, io.EOF) {
+		return nil, errors.New("a file holds one question set, but a second YAML document follows")
+	}
+	return &q, nil
+}
+
+// diagnose reads a file that failed to decode or validate and returns its
+// problems located by line. fastErr is the first reader's error, reported
+// as it is should the second reader find nothing wrong.
+func diagnose(name string, data []byte, fastErr error) error {
 	body, p, ok := document(data)
 	if !ok {
-		return nil, located(name, p)
+		return located(name, p)
 	}
 	var q Questionnaire
 	if err := yaml.NodeToValue(body, &q, yaml.Strict()); err != nil {
-		return nil, located(name, yamlProblem(err))
+		return located(name, yamlProblem(err))
 	}
-	q.Raw = data
-	if err := q.Validate(); err != nil {
-		ps := err.(*Error).Problems
-		for i := range ps {
-			ps[i].Line = lineOf(body, ps[i].loc)
-		}
-		return nil, located(name, ps...)
+	err := q.Validate()
+	var verr *Error
+	if !errors.As(err, &verr) {
+		return located(name, Problem{Line: 1, Message: fastErr.Error()})
 	}
-	return &q, nil
+	for i := range verr.Problems {
+		verr.Problems[i].Line = lineOf(body, verr.Problems[i].loc)
+	}
+	return located(name, verr.Problems...)
 }
 
 // checkText rejects empty files and files that are not UTF-8 text.
