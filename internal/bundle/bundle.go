@@ -1,0 +1,152 @@
+// Package bundle reads and writes the app's interchange file: one assessment
+// with everything under it, its partnership, and the exact question set it
+// was answered against, as a single JSON document.
+//
+// A bundle looks like this (lists shortened):
+//
+//	{
+//	  "format": "partnership-maturity-bundle",
+//	  "version": 1,
+//	  "exported_at": "2026-03-01T10:00:00Z",
+//	  "generator": "Partnership Maturity 1.0.0",
+//	  "sha256": "<64 hex digits>",
+//	  "payload": {
+//	    "questionnaire": {"id": …, "version": …, "sha256": …, "yaml": "<the YAML text>"},
+//	    "partnership": {"id", "name", "area", "created_at", "updated_at", "agencies": […]},
+//	    "assessment": {…},
+//	    "participants": […], "responses": […], "evidence_refs": […], "votes": […],
+//	    "scrutiny": […], "actions": [{…, "updates": […]}], "signoffs": […]
+//	  }
+//	}
+//
+// Field names are snake_case. Timestamps are RFC 3339 in UTC with as many
+// fraction digits as needed; calendar dates (an action's due date, an
+// update's date) are "YYYY-MM-DD". A level or target that is not assessed is
+// null, never 0; so is an absent date, confidence or optional reference.
+// Lists are always present, [] when empty. Schema holds the JSON Schema.
+//
+// The checksum: "sha256" is the lower-case hex SHA-256 of the canonical
+// encoding of "payload", which is the payload object exactly as Go's
+// json.Marshal writes it: no insignificant white space, fields in the order
+// above and in the schema, and "<", ">", "&", U+2028 and U+2029 inside strings
+// escaped as \u003c, \u003e, \u0026, \u2028 and \u2029. For a file this package
+// wrote, that is the "payload" value with its white space removed. Because
+// "exported_at" and "generator" sit outside the payload, exporting an
+// imported bundle again gives the same payload and the same checksum.
+//
+// Decode checks a bundle completely (JSON syntax, format, version, unknown
+// fields, checksum, the embedded question set and every reference) before it
+// returns anything, so an import can be all-or-nothing. Encode applies the
+// same record checks, so every file it writes can be read back.
+package bundle
+
+import (
+	"crypto/sha256"
+	_ "embed"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"time"
+
+	"github.com/partnership-maturity/maturity/internal/assessment"
+	"github.com/partnership-maturity/maturity/internal/questionnaire"
+)
+
+// Format is the value of every bundle's "format" field.
+const Format = "partnership-maturity-bundle"
+
+// Version is the bundle layout version this package writes and the newest it
+// reads.
+const Version = 1
+
+// Schema is the JSON Schema (draft 2020-12) of a version 1 bundle.
+//
+//go:embed bundle.schema.json
+var Schema []byte
+
+// Meta describes one export. It is written outside the payload, so it does
+// not change the checksum.
+type Meta struct {
+	// ExportedAt is when the bundle was written; it is stored in UTC.
+	ExportedAt time.Time
+	// Generator names the program that wrote the bundle, with its version,
+	// such as "Partnership Maturity 1.2.0".
+	Generator string
+}
+
+// Encode writes rec, answered against question set q, as an indented JSON
+// bundle ending in a newline. q must carry its YAML text in Raw. A record
+// that Decode would refuse (a dangling reference, a level off the scale, a
+// duplicate id, …) is refused with a Problems error listing every problem.
+// Encoding the same inputs always gives the same bytes.
+func Encode(q *questionnaire.Questionnaire, rec assessment.Record, meta Meta) ([]byte, error) {
+	if q == nil {
+		return nil, errors.New("bundle: no question set given to export against")
+	}
+	c := &collector{name: "export"}
+	if len(q.Raw) == 0 {
+		c.addf("question set %q has no YAML text to embed", q.ID)
+	}
+	if meta.ExportedAt.IsZero() {
+		c.addf("no export time given")
+	}
+	checkRecord(c, q, rec)
+	if err := c.err(); err != nil {
+		return nil, err
+	}
+	return seal(toWire(q, rec), meta)
+}
+
+// seal computes the payload's checksum and writes the whole bundle.
+func seal(p payload, meta Meta) ([]byte, error) {
+	sum, err := checksum(p)
+	if err != nil {
+		return nil, err
+	}
+	f := file{
+		Format:     Format,
+		Version:    Version,
+		ExportedAt: timestampToWire(meta.ExportedAt),
+		Generator:  meta.Generator,
+		SHA256:     sum,
+		Payload:    p,
+	}
+	out, err := json.MarshalIndent(f, "", "  ")
+	if err != nil {
+		return nil, err
+	}
+	return append(out, '\n'), nil
+}
+
+// checksum returns the hex SHA-256 of the payload's canonical encoding,
+// json.Marshal of the payload struct (see the package comment).
+func checksum(p payload) (string, error) {
+	canonical, err := json.Marshal(p)
+	if err != nil {
+		return "", err
+	}
+	sum := sha256.Sum256(canonical)
+	return hex.EncodeToString(sum[:]), nil
+}
+
+// Decode reads and checks the bundle in data; name is the file name used in
+// messages. It returns the embedded question set (parsed and validated, with
+// its exact YAML text in Raw) and the record, with every time in UTC and
+// every empty list nil. If anything is wrong it returns nothing but a
+// Problems error holding one message per problem, each starting with name.
+func Decode(name string, data []byte) (*questionnaire.Questionnaire, assessment.Record, error) {
+	c := &collector{name: name}
+	f, ok := readFile(c, data)
+	if !ok {
+		return nil, assessment.Record{}, c.err()
+	}
+	verifyChecksum(c, f)
+	q := readQuestionnaire(c, f.Payload.Questionnaire)
+	r := &reader{c: c}
+	rec := r.record(f.Payload)
+	checkRecord(c, q, rec)
+	if err := c.err(); err != nil {
+		return nil, assessment.Record{}, err
+	}
+	return q, rec, nil
+}

@@ -1,0 +1,159 @@
+package bundle
+
+import (
+	"time"
+
+	"github.com/partnership-maturity/maturity/internal/assessment"
+	"github.com/partnership-maturity/maturity/internal/questionnaire"
+)
+
+// toWire maps a question set and a record to the bundle's payload.
+func toWire(q *questionnaire.Questionnaire, rec assessment.Record) payload {
+	return payload{
+		Questionnaire: questionnaireJSON{ID: q.ID, Version: q.Version, SHA256: q.SHA256(), YAML: string(q.Raw)},
+		Partnership:   partnershipToWire(rec.Partnership),
+		Assessment:    assessmentToWire(rec.Assessment),
+		Participants:  listToWire(rec.Participants, participantToWire),
+		Responses:     listToWire(rec.Responses, responseToWire),
+		EvidenceRefs:  listToWire(rec.EvidenceRefs, evidenceRefToWire),
+		Votes:         listToWire(rec.Votes, voteToWire),
+		Scrutiny:      listToWire(rec.Scrutiny, scrutinyToWire),
+		Actions:       listToWire(rec.Actions, actionToWire),
+		SignOffs:      listToWire(rec.SignOffs, signOffToWire),
+	}
+}
+
+// listToWire maps every element; the result is never nil, so an empty list
+// is written as [] rather than null.
+func listToWire[T, U any](in []T, f func(T) U) []U {
+	out := make([]U, 0, len(in))
+	for _, v := range in {
+		out = append(out, f(v))
+	}
+	return out
+}
+
+// timestampToWire writes t as RFC 3339 in UTC with nanoseconds as needed.
+func timestampToWire(t time.Time) string { return t.UTC().Format(time.RFC3339Nano) }
+
+// dateToWire writes the calendar date of t, or null for the zero time.
+func dateToWire(t time.Time) *string {
+	if t.IsZero() {
+		return nil
+	}
+	s := t.Format(assessment.DateLayout)
+	return &s
+}
+
+// levelToWire writes a level, or null when it is NotAssessed.
+func levelToWire(level int) *int {
+	if level == assessment.NotAssessed {
+		return nil
+	}
+	return &level
+}
+
+// optionalToWire writes s, or null when it is empty.
+func optionalToWire(s string) *string {
+	if s == "" {
+		return nil
+	}
+	return &s
+}
+
+func partnershipToWire(p assessment.Partnership) partnershipJSON {
+	return partnershipJSON{
+		ID: p.ID, Name: p.Name, Area: p.Area,
+		CreatedAt: timestampToWire(p.CreatedAt), UpdatedAt: timestampToWire(p.UpdatedAt),
+		Agencies: listToWire(p.Agencies, agencyToWire),
+	}
+}
+
+func agencyToWire(a assessment.Agency) agencyJSON {
+	return agencyJSON{
+		ID: a.ID, PartnershipID: a.PartnershipID, Name: a.Name, Kind: string(a.Kind),
+		CreatedAt: timestampToWire(a.CreatedAt), UpdatedAt: timestampToWire(a.UpdatedAt),
+	}
+}
+
+func assessmentToWire(a assessment.Assessment) assessmentJSON {
+	return assessmentJSON{
+		ID: a.ID, PartnershipID: a.PartnershipID,
+		QuestionnaireID: a.QuestionnaireID, QuestionnaireVersion: a.QuestionnaireVersion,
+		Period: a.Period, Status: string(a.Status), Facilitator: a.Facilitator,
+		PreviousID: optionalToWire(a.PreviousID),
+		CreatedAt:  timestampToWire(a.CreatedAt), UpdatedAt: timestampToWire(a.UpdatedAt),
+	}
+}
+
+func participantToWire(p assessment.Participant) participantJSON {
+	return participantJSON{
+		ID: p.ID, AssessmentID: p.AssessmentID, Name: p.Name, Role: p.Role,
+		AgencyID:  optionalToWire(p.AgencyID),
+		CreatedAt: timestampToWire(p.CreatedAt), UpdatedAt: timestampToWire(p.UpdatedAt),
+	}
+}
+
+func responseToWire(r assessment.Response) responseJSON {
+	return responseJSON{
+		AssessmentID: r.AssessmentID, QuestionID: r.QuestionID,
+		Level: levelToWire(r.Level), Target: levelToWire(r.Target),
+		Confidence: optionalToWire(string(r.Confidence)),
+		Evidence:   r.Evidence, Strengths: r.Strengths,
+		AreasForDevelopment: r.AreasForDevelopment, Rationale: r.Rationale,
+		CarriedForward: r.CarriedForward,
+		CreatedAt:      timestampToWire(r.CreatedAt), UpdatedAt: timestampToWire(r.UpdatedAt),
+	}
+}
+
+func evidenceRefToWire(e assessment.EvidenceRef) evidenceRefJSON {
+	return evidenceRefJSON{
+		ID: e.ID, AssessmentID: e.AssessmentID, QuestionID: e.QuestionID,
+		Title: e.Title, Location: e.Location, CarriedForward: e.CarriedForward,
+		CreatedAt: timestampToWire(e.CreatedAt), UpdatedAt: timestampToWire(e.UpdatedAt),
+	}
+}
+
+func voteToWire(v assessment.Vote) voteJSON {
+	return voteJSON{
+		ID: v.ID, AssessmentID: v.AssessmentID, QuestionID: v.QuestionID,
+		ParticipantID: v.ParticipantID, Level: levelToWire(v.Level), Comment: v.Comment,
+		CreatedAt: timestampToWire(v.CreatedAt), UpdatedAt: timestampToWire(v.UpdatedAt),
+	}
+}
+
+func scrutinyToWire(s assessment.Scrutiny) scrutinyJSON {
+	return scrutinyJSON{
+		ID: s.ID, AssessmentID: s.AssessmentID, QuestionID: s.QuestionID,
+		Scrutineer: s.Scrutineer, Level: levelToWire(s.Level),
+		Challenge: s.Challenge, EvidenceSeen: s.EvidenceSeen,
+		CreatedAt: timestampToWire(s.CreatedAt), UpdatedAt: timestampToWire(s.UpdatedAt),
+	}
+}
+
+func actionToWire(a assessment.Action) actionJSON {
+	return actionJSON{
+		ID: a.ID, AssessmentID: a.AssessmentID, ThemeID: a.ThemeID,
+		QuestionID: optionalToWire(a.QuestionID), Title: a.Title, Owner: a.Owner,
+		OwnerAgencyID: optionalToWire(a.OwnerAgencyID), Due: dateToWire(a.Due),
+		SuccessMeasure: a.SuccessMeasure, Status: string(a.Status), Outcome: a.Outcome,
+		CarriedFromID: optionalToWire(a.CarriedFromID),
+		CreatedAt:     timestampToWire(a.CreatedAt), UpdatedAt: timestampToWire(a.UpdatedAt),
+		Updates: listToWire(a.Updates, actionUpdateToWire),
+	}
+}
+
+func actionUpdateToWire(u assessment.ActionUpdate) actionUpdateJSON {
+	return actionUpdateJSON{
+		ID: u.ID, ActionID: u.ActionID, On: dateToWire(u.On), Author: u.Author, Note: u.Note,
+		CreatedAt: timestampToWire(u.CreatedAt), UpdatedAt: timestampToWire(u.UpdatedAt),
+	}
+}
+
+func signOffToWire(s assessment.SignOff) signOffJSON {
+	return signOffJSON{
+		ID: s.ID, AssessmentID: s.AssessmentID, AgencyID: s.AgencyID, Name: s.Name, Role: s.Role,
+		SignedAt:  timestampToWire(s.SignedAt),
+		CreatedAt: timestampToWire(s.CreatedAt), UpdatedAt: timestampToWire(s.UpdatedAt),
+	}
+}
