@@ -1,0 +1,129 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"slices"
+	"strings"
+
+	"github.com/partnership-maturity/maturity/internal/assessment"
+)
+
+// participantFields are the audited fields of a participant.
+func participantFields(p assessment.Participant) []field {
+	return []field{
+		{"assessment_id", p.AssessmentID},
+		{"name", p.Name},
+		{"role", p.Role},
+		{"agency_id", p.AgencyID},
+	}
+}
+
+// AddParticipant adds a person to an assessment and returns them with
+// their id and timestamps.
+func (s *Store) AddParticipant(ctx context.Context, p assessment.Participant) (assessment.Participant, error) {
+	if strings.TrimSpace(p.Name) == "" {
+		return assessment.Participant{}, invalid("participant has no name")
+	}
+	p.ID = orNew(p.ID)
+	err := s.write(ctx, func(t *tx) error {
+		a, err := assessmentByID(ctx, t, p.AssessmentID)
+		if err != nil {
+			return err
+		}
+		if err := checkPartnershipAgency(t, a.PartnershipID, p.AgencyID); err != nil {
+			return err
+		}
+		p.CreatedAt, p.UpdatedAt = t.at, t.at
+		if err := t.insertParticipant(p); err != nil {
+			return err
+		}
+		return t.auditCreate("participant", p.ID, participantFields(p))
+	})
+	if err != nil {
+		return assessment.Participant{}, err
+	}
+	return p, nil
+}
+
+// UpdateParticipant changes a participant's name, role and agency and
+// returns them as stored.
+func (s *Store) UpdateParticipant(ctx context.Context, p assessment.Participant) (assessment.Participant, error) {
+	if strings.TrimSpace(p.Name) == "" {
+		return assessment.Participant{}, invalid("participant has no name")
+	}
+	var out assessment.Participant
+	err := s.write(ctx, func(t *tx) error {
+		old, err := participantByID(ctx, t, p.ID)
+		if err != nil {
+			return err
+		}
+		p.AssessmentID, p.CreatedAt, p.UpdatedAt = old.AssessmentID, old.CreatedAt, t.at
+		before, after := participantFields(old), participantFields(p)
+		if slices.Equal(before, after) {
+			out = old
+			return nil
+		}
+		if err := t.checkAssessmentAgency(p.AssessmentID, p.AgencyID); err != nil {
+			return err
+		}
+		if _, err := t.exec(`UPDATE participant SET name = ?, role = ?, agency_id = ?, updated_at = ? WHERE id = ?`,
+			p.Name, p.Role, nullText(p.AgencyID), formatTime(t.at), p.ID); err != nil {
+			return err
+		}
+		out = p
+		return t.auditChanges("participant", p.ID, before, after)
+	})
+	return out, err
+}
+
+// DeleteParticipant removes a participant from an assessment, with their
+// votes.
+func (s *Store) DeleteParticipant(ctx context.Context, id string) error {
+	return s.write(ctx, func(t *tx) error {
+		p, err := participantByID(ctx, t, id)
+		if err != nil {
+			return err
+		}
+		if err := t.execOne("participant "+id, `DELETE FROM participant WHERE id = ?`, id); err != nil {
+			return err
+		}
+		return t.auditDelete("participant", id, participantFields(p))
+	})
+}
+
+// participantColumns are the columns scanParticipant reads, in order.
+const participantColumns = `id, assessment_id, name, role, agency_id, created_at, updated_at`
+
+// insertParticipant inserts a participant row as given.
+func (t *tx) insertParticipant(p assessment.Participant) error {
+	_, err := t.exec(`INSERT INTO participant (`+participantColumns+`) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+		p.ID, p.AssessmentID, p.Name, p.Role, nullText(p.AgencyID), formatTime(p.CreatedAt), formatTime(p.UpdatedAt))
+	return err
+}
+
+// scanParticipant reads a participant row.
+func scanParticipant(row scanner) (assessment.Participant, error) {
+	var p assessment.Participant
+	var st stamps
+	var agency sql.NullString
+	if err := row.Scan(&p.ID, &p.AssessmentID, &p.Name, &p.Role, &agency, &st.created, &st.updated); err != nil {
+		return p, err
+	}
+	p.AgencyID = agency.String
+	var err error
+	p.CreatedAt, p.UpdatedAt, err = st.parse()
+	return p, err
+}
+
+// participantByID reads one participant.
+func participantByID(ctx context.Context, q querier, id string) (assessment.Participant, error) {
+	p, err := scanParticipant(q.QueryRowContext(ctx, `SELECT `+participantColumns+` FROM participant WHERE id = ?`, id))
+	return p, notFound(err, "participant", id)
+}
+
+// participantsOf reads every participant of an assessment.
+func participantsOf(ctx context.Context, q querier, assessmentID string) ([]assessment.Participant, error) {
+	return queryAll(ctx, q, scanParticipant, `SELECT `+participantColumns+` FROM participant
+		WHERE assessment_id = ? ORDER BY created_at, id`, assessmentID)
+}
