@@ -64,9 +64,10 @@ func syntaxProblem(c *collector, data []byte, err error) {
 	case !errors.As(err, &se):
 		c.addf("cannot read the file as JSON: %v", err)
 	case se.Offset >= int64(len(data)) || strings.Contains(se.Error(), "unexpected end"):
-		c.addAt(data, se.Offset, "the file is truncated: its JSON stops at byte %d before the bundle is complete", se.Offset)
+		c.addAt(data, se.Offset, "the file is truncated: its JSON ends after %d bytes, before the bundle is complete", se.Offset)
 	default:
-		c.addAt(data, se.Offset, "not valid JSON at byte %d: %s", se.Offset, se.Error())
+		bad := max(se.Offset-1, 0) // Offset counts the offending byte
+		c.addAt(data, bad, "not valid JSON: %s (byte offset %d)", se.Error(), bad)
 	}
 }
 
