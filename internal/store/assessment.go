@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"slices"
-	"strings"
 
 	"github.com/partnership-maturity/maturity/internal/assessment"
 	"github.com/partnership-maturity/maturity/internal/questionnaire"
@@ -18,14 +17,9 @@ type AssessmentSummary struct {
 	assessment.Assessment
 	// QuestionnaireTitle is the title of the question set it answers.
 	QuestionnaireTitle string
-	// Assessed is how many questions have an agreed level.
-	Assessed int
-	// Questions is how many questions the question set has.
-	Questions int
-	// Overall is the mean of the theme scores (each the mean of the theme's
-	// agreed levels), over the themes with at least one level; it is 0 when
-	// nothing has been assessed.
-	Overall float64
+	// Score is the overall score, the mean of the theme scores, with how
+	// many questions it rests on (Assessed) of how many there are (Total).
+	Score assessment.Score
 }
 
 // assessmentFields are the audited fields of an assessment.
@@ -67,11 +61,11 @@ func assessmentByID(ctx context.Context, q querier, id string) (assessment.Asses
 	return a, notFound(err, "assessment", id)
 }
 
-// checkAssessment refuses an assessment without a period or with an
-// unknown status.
+// checkAssessment refuses an assessment whose period is not a financial
+// year such as 2025/26, or with an unknown status.
 func checkAssessment(a assessment.Assessment) error {
-	if strings.TrimSpace(a.Period) == "" {
-		return invalid("assessment has no period")
+	if err := assessment.ValidatePeriod(a.Period); err != nil {
+		return fmt.Errorf("%w: %w", ErrInvalid, err)
 	}
 	if !slices.Contains(assessment.Statuses, a.Status) {
 		return invalid("unknown assessment status %q", a.Status)
@@ -263,55 +257,28 @@ func (s *Store) Assessments(ctx context.Context, partnershipID string) ([]Assess
 	return out, err
 }
 
-// agreedLevels returns the agreed levels of every assessment of a
-// partnership, by assessment id then question id.
-func agreedLevels(ctx context.Context, q querier, partnershipID string) (map[string]map[string]int, error) {
-	type row struct {
-		assessment, question string
-		level                int
-	}
-	rows, err := queryAll(ctx, q, func(r scanner) (row, error) {
-		var v row
-		return v, r.Scan(&v.assessment, &v.question, &v.level)
+// agreedLevels returns the responses with an agreed level of every
+// assessment of a partnership, by assessment id.
+func agreedLevels(ctx context.Context, q querier, partnershipID string) (map[string][]assessment.Response, error) {
+	rows, err := queryAll(ctx, q, func(r scanner) (assessment.Response, error) {
+		var v assessment.Response
+		return v, r.Scan(&v.AssessmentID, &v.QuestionID, &v.Level)
 	}, `SELECT r.assessment_id, r.question_id, r.level FROM response r
 		JOIN assessment a ON a.id = r.assessment_id
 		WHERE a.partnership_id = ? AND r.level IS NOT NULL`, partnershipID)
 	if err != nil {
 		return nil, err
 	}
-	out := map[string]map[string]int{}
+	out := map[string][]assessment.Response{}
 	for _, r := range rows {
-		if out[r.assessment] == nil {
-			out[r.assessment] = map[string]int{}
-		}
-		out[r.assessment][r.question] = r.level
+		out[r.AssessmentID] = append(out[r.AssessmentID], r)
 	}
 	return out, nil
 }
 
-// summarise scores one assessment: coverage, and the overall score as the
-// mean of the theme means over the themes with at least one agreed level.
-func summarise(a assessment.Assessment, set *questionnaire.Questionnaire, levels map[string]int) AssessmentSummary {
-	sum := AssessmentSummary{Assessment: a, QuestionnaireTitle: set.Title, Questions: set.QuestionCount()}
-	var themeTotal float64
-	var themes int
-	for _, th := range set.Themes {
-		var total, n int
-		for _, q := range th.Questions {
-			if l, ok := levels[q.ID]; ok {
-				total, n = total+l, n+1
-			}
-		}
-		if n > 0 {
-			themeTotal += float64(total) / float64(n)
-			themes++
-			sum.Assessed += n
-		}
-	}
-	if themes > 0 {
-		sum.Overall = themeTotal / float64(themes)
-	}
-	return sum
+// summarise scores one assessment with the assessment package's scoring.
+func summarise(a assessment.Assessment, set *questionnaire.Questionnaire, responses []assessment.Response) AssessmentSummary {
+	return AssessmentSummary{Assessment: a, QuestionnaireTitle: set.Title, Score: assessment.ScoreOf(set, responses)}
 }
 
 // RenameAssessment changes the period an assessment covers.

@@ -349,7 +349,12 @@ func Open(ctx context.Context, path string, opts ...Option) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("database %s: %w", abs, err)
 	}
-	db, err := sql.Open("sqlite", dsn(abs, o.busyTimeout))
+	if !fresh {
+		if err := inspect(ctx, abs, len(migs), o.busyTimeout); err != nil {
+			return nil, fmt.Errorf("database %s: %w", abs, err)
+		}
+	}
+	db, err := sql.Open("sqlite", dsn(abs, o.busyTimeout, true))
 	if err != nil {
 		return nil, fmt.Errorf("database %s: %w", abs, err)
 	}
@@ -361,13 +366,17 @@ func Open(ctx context.Context, path string, opts ...Option) (*Store, error) {
 	return s, nil
 }
 
-// dsn returns the driver's data source name for the file at path.
-func dsn(path string, busy time.Duration) string {
+// dsn returns the driver's data source name for the file at path. Only a
+// writer sets the journal mode, which changes the file; an inspection
+// must not.
+func dsn(path string, busy time.Duration, writer bool) string {
 	q := url.Values{}
-	q.Add("_pragma", "foreign_keys(1)")
-	q.Add("_pragma", "journal_mode(WAL)")
 	q.Add("_pragma", fmt.Sprintf("busy_timeout(%d)", busy.Milliseconds()))
-	q.Set("_txlock", "immediate")
+	q.Add("_pragma", "foreign_keys(1)")
+	if writer {
+		q.Add("_pragma", "journal_mode(WAL)")
+		q.Set("_txlock", "immediate")
+	}
 	u := url.URL{Scheme: "file", Path: filepath.ToSlash(path), RawQuery: q.Encode()}
 	return u.String()
 }
@@ -490,6 +499,26 @@ func SchemaVersion() int {
 		return 0
 	}
 	return len(migs)
+}
+
+// inspect reads an existing database's schema version, without changing
+// the file, and refuses one that is too new or is some other program's.
+func inspect(ctx context.Context, path string, known int, busy time.Duration) error {
+	db, err := sql.Open("sqlite", dsn(path, busy, false))
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	db.SetMaxOpenConns(1)
+	s := &Store{db: db}
+	current, err := s.userVersion(ctx)
+	if err != nil {
+		return err
+	}
+	if current > known {
+		return tooNew(current, known)
+	}
+	return s.checkOurs(ctx, current)
 }
 
 // migrate checks the database can be used and written, then brings its
