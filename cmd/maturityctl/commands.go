@@ -1,0 +1,279 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/partnership-maturity/maturity/internal/assessment"
+	"github.com/partnership-maturity/maturity/internal/bundle"
+	"github.com/partnership-maturity/maturity/internal/demo"
+	"github.com/partnership-maturity/maturity/internal/questionnaire"
+	"github.com/partnership-maturity/maturity/internal/store"
+	"github.com/partnership-maturity/maturity/questionnaires"
+)
+
+// demoSeed makes the demo data the same every time.
+const demoSeed = 2023
+
+// dbPath is the database file the command works on.
+func (e *env) dbPath() (string, error) {
+	if e.db != "" {
+		return e.db, nil
+	}
+	return store.DefaultPath()
+}
+
+// open opens the database.
+func (e *env) open() (*store.Store, error) {
+	path, err := e.dbPath()
+	if err != nil {
+		return nil, err
+	}
+	return store.Open(e.ctx, path)
+}
+
+// runQuestionnaires lists the shipped question sets and any others stored
+// in an existing database.
+func runQuestionnaires(e *env, fs *flag.FlagSet, args []string) error {
+	if _, err := parse(fs, args, 0); err != nil {
+		return err
+	}
+	sets, err := questionnaires.Shipped()
+	if err != nil {
+		return err
+	}
+	stored, err := e.storedSets()
+	if err != nil {
+		return err
+	}
+	tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "ID\tVERSION\tTHEMES\tQUESTIONS\tTITLE")
+	seen := map[string]bool{}
+	for _, q := range append(sets, stored...) {
+		key := q.ID + "\x00" + q.Version
+		if seen[key] {
+			continue
+		}
+		seen[key] = true
+		fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%s\n", q.ID, q.Version, len(q.Themes), q.QuestionCount(), q.Title)
+	}
+	return tw.Flush()
+}
+
+// storedSets returns the question sets in the database, if it exists.
+func (e *env) storedSets() ([]*questionnaire.Questionnaire, error) {
+	path, err := e.dbPath()
+	if err != nil {
+		return nil, err
+	}
+	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
+		return nil, nil
+	}
+	s, err := store.Open(e.ctx, path)
+	if err != nil {
+		return nil, err
+	}
+	defer s.Close()
+	return s.Questionnaires(e.ctx)
+}
+
+// runCheck validates a question-set file.
+func runCheck(e *env, fs *flag.FlagSet, args []string) error {
+	args, err := parse(fs, args, 1)
+	if err != nil {
+		return err
+	}
+	q, err := readQuestionnaire(args[0])
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "%s: ok: %s version %s, %d themes, %d questions\n",
+		args[0], q.ID, q.Version, len(q.Themes), q.QuestionCount())
+	return nil
+}
+
+// readQuestionnaire reads and parses a question-set file.
+func readQuestionnaire(path string) (*questionnaire.Questionnaire, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	return questionnaire.Parse(path, data)
+}
+
+// runImport adds a question set or an assessment bundle. The file is
+// checked whole before the database is opened, so bad input writes nothing.
+func runImport(e *env, fs *flag.FlagSet, args []string) error {
+	args, err := parse(fs, args, 1)
+	if err != nil {
+		return err
+	}
+	path := args[0]
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return err
+	}
+	if isJSON(path, data) {
+		return e.importBundle(path, data)
+	}
+	q, err := questionnaire.Parse(path, data)
+	if err != nil {
+		return err
+	}
+	s, err := e.open()
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	if err := s.SaveQuestionnaire(e.ctx, q); err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	fmt.Fprintf(e.stdout, "imported question set %s version %s (%d themes, %d questions)\n",
+		q.ID, q.Version, len(q.Themes), q.QuestionCount())
+	return nil
+}
+
+// isJSON tells a bundle from a question set by its name, else its content.
+func isJSON(path string, data []byte) bool {
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".json":
+		return true
+	case ".yaml", ".yml":
+		return false
+	}
+	return bytes.HasPrefix(bytes.TrimLeft(data, " \t\r\n\ufeff"), []byte("{"))
+}
+
+// importBundle checks and imports an assessment bundle.
+func (e *env) importBundle(path string, data []byte) error {
+	q, rec, err := bundle.Decode(path, data)
+	if err != nil {
+		return err
+	}
+	s, err := e.open()
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	if err := s.ImportRecord(e.ctx, q, rec); err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	fmt.Fprintf(e.stdout, "imported assessment %s of %s (%s)\n",
+		rec.Assessment.Period, rec.Partnership.Name, rec.Assessment.ID)
+	return nil
+}
+
+// runList prints the partnerships and their assessments; with --latest,
+// only the id of the most recent assessment.
+func runList(e *env, fs *flag.FlagSet, args []string) error {
+	latest := fs.Bool("latest", false, "print only the id of the most recent assessment")
+	if _, err := parse(fs, args, 0); err != nil {
+		return err
+	}
+	s, err := e.open()
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	partnerships, err := s.Partnerships(e.ctx)
+	if err != nil {
+		return err
+	}
+	if *latest {
+		return e.printLatest(s, partnerships)
+	}
+	if len(partnerships) == 0 {
+		fmt.Fprintln(e.stdout, "No partnerships yet. Add one in the app, or try: maturityctl demo")
+	}
+	for _, p := range partnerships {
+		if err := e.printPartnership(s, p); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// printPartnership prints one partnership and a table of its assessments.
+func (e *env) printPartnership(s *store.Store, p assessment.Partnership) error {
+	summaries, err := s.Assessments(e.ctx, p.ID)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "%s (%s), %d agencies\n", p.Name, p.Area, len(p.Agencies))
+	if len(summaries) == 0 {
+		fmt.Fprintln(e.stdout, "  no assessments yet")
+		return nil
+	}
+	tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "  ID\tPERIOD\tSTATUS\tOVERALL\tASSESSED\tQUESTION SET")
+	for _, a := range summaries {
+		overall := "-"
+		if a.Score.Valid() {
+			overall = fmt.Sprintf("%.1f", a.Score.Mean)
+		}
+		fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\t%d of %d\t%s %s\n", a.ID, a.Period, a.Status, overall,
+			a.Score.Assessed, a.Score.Total, a.QuestionnaireID, a.QuestionnaireVersion)
+	}
+	return tw.Flush()
+}
+
+// printLatest prints the id of the assessment with the latest period.
+func (e *env) printLatest(s *store.Store, partnerships []assessment.Partnership) error {
+	var latest store.AssessmentSummary
+	for _, p := range partnerships {
+		summaries, err := s.Assessments(e.ctx, p.ID)
+		if err != nil {
+			return err
+		}
+		for _, a := range summaries {
+			if a.Period > latest.Period || (a.Period == latest.Period && a.CreatedAt.After(latest.CreatedAt)) {
+				latest = a
+			}
+		}
+	}
+	if latest.ID == "" {
+		return errors.New("no assessments in the database")
+	}
+	fmt.Fprintln(e.stdout, latest.ID)
+	return nil
+}
+
+// runDemo adds the demo partnership and its three assessments.
+func runDemo(e *env, fs *flag.FlagSet, args []string) error {
+	if _, err := parse(fs, args, 0); err != nil {
+		return err
+	}
+	q, err := questionnaires.LoadDefault()
+	if err != nil {
+		return err
+	}
+	s, err := e.open()
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	partnerships, err := s.Partnerships(e.ctx)
+	if err != nil {
+		return err
+	}
+	for _, p := range partnerships {
+		if p.Name == demo.PartnershipName {
+			return fmt.Errorf("%s: the demo partnership %q is already there", s.Path(), p.Name)
+		}
+	}
+	for _, rec := range demo.Northshire(q, demoSeed) {
+		if err := s.ImportRecord(e.ctx, q, rec); err != nil {
+			return fmt.Errorf("adding the demo %s assessment: %w", rec.Assessment.Period, err)
+		}
+		score := assessment.ScoreOf(q, rec.Responses)
+		fmt.Fprintf(e.stdout, "added %s %s: %s, overall %s\n", demo.PartnershipName,
+			rec.Assessment.Period, rec.Assessment.Status, score)
+	}
+	return nil
+}

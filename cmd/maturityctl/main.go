@@ -1,0 +1,137 @@
+// Command maturityctl is Partnership Maturity's command line: it lists,
+// checks and imports question sets, imports and exports assessments, and
+// writes the demo data, sharing the app's store without a window.
+//
+// Usage:
+//
+//	maturityctl [--db PATH] COMMAND [ARGS]
+//
+// Exit status: 0 on success, 1 for bad input or a failed check (one line
+// per problem on stderr, "file:line:" first where there is a file), 2 for a
+// usage error.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"sort"
+)
+
+// Exit statuses.
+const (
+	exitOK    = 0
+	exitBad   = 1
+	exitUsage = 2
+)
+
+// usageError is a mistake in how a command was called. It is empty when
+// the flag package has already said what was wrong.
+type usageError string
+
+// Error returns the message.
+func (e usageError) Error() string { return string(e) }
+
+// env is what every command works with.
+type env struct {
+	ctx    context.Context
+	db     string // --db, else MATURITY_DB, else "" for the default location
+	stdout io.Writer
+	stderr io.Writer
+}
+
+// command is one subcommand.
+type command struct {
+	args string
+	help string
+	run  func(e *env, fs *flag.FlagSet, args []string) error
+}
+
+// commands are the subcommands by name.
+var commands = map[string]command{
+	"questionnaires": {"", "list the question sets: id, version, title, themes, questions", runQuestionnaires},
+	"check":          {"FILE.yaml", "validate a question set", runCheck},
+	"import":         {"FILE.yaml|FILE.json", "add a question set, or an assessment bundle", runImport},
+	"list":           {"[--latest]", "partnerships and their assessments (id, period, status, overall)", runList},
+	"export":         {"--format json|csv --assessment ID [-o FILE]", "export one assessment", runExport},
+	"demo":           {"", "add the demo partnership with three years of assessments", runDemo},
+}
+
+func main() {
+	os.Exit(run(context.Background(), os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// run runs the command line in args and returns the exit status.
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	e := &env{ctx: ctx, db: os.Getenv("MATURITY_DB"), stdout: stdout, stderr: stderr}
+	global := flag.NewFlagSet("maturityctl", flag.ContinueOnError)
+	global.SetOutput(stderr)
+	global.StringVar(&e.db, "db", e.db, "database file (default: $MATURITY_DB, else the app's data folder)")
+	global.Usage = func() { usage(stderr) }
+	if err := global.Parse(args); err != nil {
+		return exitUsage
+	}
+	if global.NArg() == 0 {
+		usage(stderr)
+		return exitUsage
+	}
+	name := global.Arg(0)
+	cmd, ok := commands[name]
+	if !ok {
+		fmt.Fprintf(stderr, "maturityctl: unknown command %q\n", name)
+		usage(stderr)
+		return exitUsage
+	}
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.StringVar(&e.db, "db", e.db, "database file")
+	fs.Usage = func() {
+		fmt.Fprintf(stderr, "usage: maturityctl [--db PATH] %s %s\n  %s\n", name, cmd.args, cmd.help)
+	}
+	err := cmd.run(e, fs, global.Args()[1:])
+	var ue usageError
+	switch {
+	case err == nil, errors.Is(err, flag.ErrHelp):
+		return exitOK
+	case errors.As(err, &ue):
+		if ue != "" {
+			fmt.Fprintf(stderr, "maturityctl %s: %s\n", name, ue)
+			fs.Usage()
+		}
+		return exitUsage
+	}
+	fmt.Fprintln(stderr, err)
+	return exitBad
+}
+
+// usage prints the list of commands.
+func usage(w io.Writer) {
+	fmt.Fprintln(w, "usage: maturityctl [--db PATH] COMMAND [ARGS]")
+	fmt.Fprintln(w, "\ncommands:")
+	names := make([]string, 0, len(commands))
+	for name := range commands {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		fmt.Fprintf(w, "  %-15s %s\n", name, commands[name].help)
+	}
+	fmt.Fprintln(w, "\nThe database is --db PATH, else $MATURITY_DB, else maturity.db in the app's data folder.")
+}
+
+// parse parses a command's flags and checks the number of arguments left.
+func parse(fs *flag.FlagSet, args []string, want int) ([]string, error) {
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return nil, err
+		}
+		return nil, usageError("")
+	}
+	if fs.NArg() != want {
+		return nil, usageError(fmt.Sprintf("want %d argument(s), got %d", want, fs.NArg()))
+	}
+	return fs.Args(), nil
+}
