@@ -19,11 +19,14 @@
 //	  }
 //	}
 //
-// Field names are snake_case. Timestamps are RFC 3339 in UTC with as many
-// fraction digits as needed; calendar dates (an action's due date, an
-// update's date) are "YYYY-MM-DD". A level or target that is not assessed is
-// null, never 0; so is an absent date, confidence or optional reference.
-// Lists are always present, [] when empty. Schema holds the JSON Schema.
+// Field names are snake_case. Timestamps (created_at, updated_at, signed_at,
+// an action update's "on") are RFC 3339 in UTC with as many fraction digits
+// as needed; an action's due date is a calendar date, "YYYY-MM-DD". A level,
+// target or vote that is not assessed is null, never 0; so is an absent due
+// date, confidence or optional reference (previous_id, a participant's or
+// sign-off's agency_id, an action's question_id, owner_agency_id and
+// carried_from_id). Lists are always present, [] when empty. Schema holds
+// the JSON Schema.
 //
 // The checksum: "sha256" is the lower-case hex SHA-256 of the canonical
 // encoding of "payload", which is the payload object exactly as Go's
@@ -132,8 +135,9 @@ func checksum(p payload) (string, error) {
 // Decode reads and checks the bundle in data; name is the file name used in
 // messages. It returns the embedded question set (parsed and validated, with
 // its exact YAML text in Raw) and the record, with every time in UTC and
-// every empty list nil. If anything is wrong it returns nothing but a
-// Problems error holding one message per problem, each starting with name.
+// every list non-nil, as the store loads records. If anything is wrong it
+// returns nothing but a Problems error holding one message per problem, each
+// starting with name.
 func Decode(name string, data []byte) (*questionnaire.Questionnaire, assessment.Record, error) {
 	c := &collector{name: name}
 	f, ok := readFile(c, data)

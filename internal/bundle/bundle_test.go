@@ -192,7 +192,9 @@ func TestEncodeLayout(t *testing.T) {
 		{"due date", list(p, "actions", 0)["due"], "2025-09-30"},
 		{"no due date", list(p, "actions", 1)["due"], nil},
 		{"theme action's question", list(p, "actions", 1)["question_id"], nil},
-		{"update date", list(list(p, "actions", 0), "updates", 1)["on"], "2025-06-02"},
+		{"update time", list(list(p, "actions", 0), "updates", 1)["on"], "2025-04-02T03:00:00.018018007Z"},
+		{"vote not yet rated", list(p, "votes", 2)["level"], nil},
+		{"sign-off for no agency", list(p, "signoffs", 1)["agency_id"], nil},
 		{"no updates", list(p, "actions", 1)["updates"], []any{}},
 		{"signed_at", list(p, "signoffs", 0)["signed_at"], "2025-04-02T15:00:00.030030007Z"},
 	}
@@ -363,7 +365,7 @@ func TestDecodeChecksContent(t *testing.T) {
 		// Evidence, votes and scrutiny.
 		{"evidence for unknown question", func(p *payload) { p.EvidenceRefs[0].QuestionID = "nope" }, `question "nope" is not in question set`},
 		{"vote by a stranger", setVote(0, func(v *voteJSON) { v.ParticipantID = "stranger" }), `participant_id "stranger" is not a participant of the assessment`},
-		{"vote without level", setVote(0, func(v *voteJSON) { v.Level = nil }), "has no level (a vote is a rating on the scale)"},
+		{"vote level 0 instead of null", setVote(0, func(v *voteJSON) { v.Level = ptr(0) }), `vote "f6000000-0000-4000-8000-000000000001": level is 0, which is not a level`},
 		{"vote off the scale", setVote(1, func(v *voteJSON) { v.Level = ptr(9) }), "level 9 is not on the scale (1 to 5)"},
 		{"two votes by one person", setVote(1, func(v *voteJSON) { v.ParticipantID = chairID }), `participant "` + chairID + `" has already voted on question "leadership.1"`},
 		{"duplicate vote id", setVote(1, func(v *voteJSON) { v.ID = "f6000000-0000-4000-8000-000000000001" }), "appears twice (duplicate id)"},
@@ -380,8 +382,12 @@ func TestDecodeChecksContent(t *testing.T) {
 		{"duplicate update id", setAction(0, func(a *actionJSON) { a.Updates[1].ID = a.Updates[0].ID }), `update "a8000000-0000-4000-8000-000000000001" appears twice`},
 		{"action of another assessment", setAction(1, func(a *actionJSON) { a.AssessmentID = previousID }), "is not this bundle's assessment"},
 		// Sign-offs.
-		{"sign-off for unknown agency", func(p *payload) { p.SignOffs[0].AgencyID = "nobody" }, `sign-off "a9000000-0000-4000-8000-000000000001": agency_id "nobody" is not an agency of the partnership`},
-		{"sign-off without agency", func(p *payload) { p.SignOffs[0].AgencyID = "" }, "has no agency_id"},
+		{"sign-off for unknown agency", func(p *payload) { p.SignOffs[0].AgencyID = ptr("nobody") }, `sign-off "a9000000-0000-4000-8000-000000000001": agency_id "nobody" is not an agency of the partnership`},
+		{"sign-off without name", func(p *payload) { p.SignOffs[1].Name = " " }, `sign-off "a9000000-0000-4000-8000-000000000002" has no name`},
+		// Names the store requires.
+		{"partnership without name", func(p *payload) { p.Partnership.Name = "" }, "partnership has no name"},
+		{"agency name used twice", func(p *payload) { p.Partnership.Agencies[2].Name = "northshire council" }, `agency "` + policeID + `": name "northshire council" is used by another agency`},
+		{"action without title", setAction(1, func(a *actionJSON) { a.Title = "" }), `action "` + themeActionID + `" has no title`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -404,7 +410,7 @@ func TestDecodeReportsEveryProblem(t *testing.T) {
 	data := sealed(t, func(p *payload) {
 		p.Assessment.Period = "last year"
 		p.Votes[0].ParticipantID = "stranger"
-		p.SignOffs[0].AgencyID = "nobody"
+		p.SignOffs[0].AgencyID = ptr("nobody")
 	})
 	_, _, err := Decode("three.json", data)
 	ps := problemsOf(t, "three.json", err)
@@ -426,7 +432,7 @@ func TestEncodeRefusesWhatDecodeWouldRefuse(t *testing.T) {
 		want   string
 	}{
 		{"vote by a stranger", q, func(r *assessment.Record) { r.Votes[0].ParticipantID = "stranger" }, fixtureMeta, `export: vote "f6000000-0000-4000-8000-000000000001": participant_id "stranger" is not a participant`},
-		{"vote without level", q, func(r *assessment.Record) { r.Votes[1].Level = assessment.NotAssessed }, fixtureMeta, "has no level"},
+		{"action without title", q, func(r *assessment.Record) { r.Actions[0].Title = "" }, fixtureMeta, "has no title"},
 		{"level off the scale", q, func(r *assessment.Record) { r.Responses[0].Level = 6 }, fixtureMeta, "level 6 is not on the scale"},
 		{"wrong question set", q, func(r *assessment.Record) { r.Assessment.QuestionnaireID = "other" }, fixtureMeta, `answered against question set "other"`},
 		{"question set without its text", &questionnaire.Questionnaire{ID: "test-set", Version: "2.1", Themes: q.Themes, Scale: q.Scale}, func(*assessment.Record) {}, fixtureMeta, `question set "test-set" has no YAML text`},

@@ -10,19 +10,15 @@ import (
 	"github.com/partnership-maturity/maturity/internal/questionnaire"
 )
 
-var (
-	// idPattern is what a record id looks like: a UUID, or any other short
-	// run of letters, digits, '-' and '_' (the schema uses the same pattern).
-	idPattern = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$`)
-	// periodPattern is a financial year such as "2025/26".
-	periodPattern = regexp.MustCompile(`^([0-9]{4})/([0-9]{2})$`)
-)
+// idPattern is what a record id looks like: a UUID, or any other short run
+// of letters, digits, '-' and '_' (the schema uses the same pattern).
+var idPattern = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$`)
 
 // checker checks that a record is whole and consistent with the question set
 // it was answered against: every id well formed and unique, every reference
 // pointing at something in the record or the question set, every level on
-// the scale and every enumerated value known. Encode and Decode share it, so
-// what Encode writes Decode accepts.
+// the scale, every enumerated value known, and the names the store requires
+// present. Encode and Decode share it, so what Encode writes Decode accepts.
 type checker struct {
 	c *collector
 	// q is the question set, or nil when it could not be read; the checks
@@ -95,13 +91,9 @@ func (k *checker) level(where, field string, v int) {
 	}
 }
 
-// agency checks an agency reference; optional references may be empty.
-func (k *checker) agency(where, field, id string, optional bool) {
-	switch {
-	case id == "" && optional:
-	case id == "":
-		k.c.addf("%s has no %s", where, field)
-	case !k.agencies[id]:
+// agency checks an optional agency reference.
+func (k *checker) agency(where, field, id string) {
+	if id != "" && !k.agencies[id] {
 		k.c.addf("%s: %s %q is not an agency of the partnership", where, field, id)
 	}
 }
@@ -122,25 +114,29 @@ func quoteAll[T ~string](all []T) string {
 	return strings.Join(quoted, ", ")
 }
 
-// validPeriod reports whether p is a financial year such as "2025/26".
-func validPeriod(p string) bool {
-	m := periodPattern.FindStringSubmatch(p)
-	if m == nil {
-		return false
+// named checks that a name the store requires is not blank.
+func (k *checker) named(where, field, name string) {
+	if strings.TrimSpace(name) == "" {
+		k.c.addf("%s has no %s", where, field)
 	}
-	start, _ := strconv.Atoi(m[1])
-	end, _ := strconv.Atoi(m[2])
-	return (start+1)%100 == end
 }
 
 func (k *checker) partnership() {
 	p := k.rec.Partnership
 	k.id("partnership", p.ID, map[string]bool{})
+	k.named("partnership", "name", p.Name)
+	names := map[string]bool{}
 	for i, a := range p.Agencies {
 		where := label("agency", a.ID, i)
 		k.id(where, a.ID, k.agencies)
 		if a.PartnershipID != p.ID {
 			k.c.addf("%s: partnership_id %q is not the partnership %q", where, a.PartnershipID, p.ID)
+		}
+		k.named(where, "name", a.Name)
+		if key := strings.ToLower(strings.TrimSpace(a.Name)); key != "" && names[key] {
+			k.c.addf("%s: name %q is used by another agency of the partnership", where, a.Name)
+		} else {
+			names[key] = true
 		}
 		enum(k, where, "kind", a.Kind, assessment.AgencyKinds)
 	}
@@ -157,7 +153,7 @@ func (k *checker) assessment() {
 		k.c.addf("%s: answered against question set %q version %q, but the question set given is %q version %q",
 			where, a.QuestionnaireID, a.QuestionnaireVersion, k.q.ID, k.q.Version)
 	}
-	if !validPeriod(a.Period) {
+	if assessment.ValidatePeriod(a.Period) != nil {
 		k.c.addf("%s: period %q is not a financial year such as \"2025/26\"", where, a.Period)
 	}
 	enum(k, where, "status", a.Status, assessment.Statuses)
@@ -175,7 +171,7 @@ func (k *checker) participantList() {
 		where := label("participant", p.ID, i)
 		k.id(where, p.ID, k.participants)
 		k.belongs(where, p.AssessmentID)
-		k.agency(where, "agency_id", p.AgencyID, true)
+		k.agency(where, "agency_id", p.AgencyID)
 	}
 }
 
@@ -224,9 +220,6 @@ func (k *checker) votes() {
 			k.c.addf("%s: participant %q has already voted on question %q", where, v.ParticipantID, v.QuestionID)
 		}
 		cast[[2]string{v.QuestionID, v.ParticipantID}] = true
-		if v.Level == assessment.NotAssessed {
-			k.c.addf("%s has no level (a vote is a rating on the scale)", where)
-		}
 		k.level(where, "level", v.Level)
 	}
 }
@@ -249,7 +242,8 @@ func (k *checker) actions() {
 		k.id(where, a.ID, seen)
 		k.belongs(where, a.AssessmentID)
 		k.actionTheme(where, a)
-		k.agency(where, "owner_agency_id", a.OwnerAgencyID, true)
+		k.named(where, "title", a.Title)
+		k.agency(where, "owner_agency_id", a.OwnerAgencyID)
 		enum(k, where, "status", a.Status, assessment.ActionStatuses)
 		if a.CarriedFromID != "" && !idPattern.MatchString(a.CarriedFromID) {
 			k.c.addf("%s: carried_from_id %q is not a valid id", where, a.CarriedFromID)
@@ -292,6 +286,7 @@ func (k *checker) signOffs() {
 		where := label("sign-off", s.ID, i)
 		k.id(where, s.ID, seen)
 		k.belongs(where, s.AssessmentID)
-		k.agency(where, "agency_id", s.AgencyID, false)
+		k.agency(where, "agency_id", s.AgencyID)
+		k.named(where, "name", s.Name)
 	}
 }

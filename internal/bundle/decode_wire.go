@@ -27,11 +27,9 @@ func (r *reader) record(p payload) assessment.Record {
 	}
 }
 
-// listFromWire maps every element with its index; an empty list gives nil.
+// listFromWire maps every element with its index. The result is never nil,
+// as the store loads lists.
 func listFromWire[T, U any](in []T, f func(int, T) U) []U {
-	if len(in) == 0 {
-		return nil
-	}
 	out := make([]U, len(in))
 	for i, v := range in {
 		out[i] = f(i, v)
@@ -169,13 +167,9 @@ func (r *reader) evidenceRef(i int, e evidenceRefJSON) assessment.EvidenceRef {
 
 func (r *reader) vote(i int, v voteJSON) assessment.Vote {
 	where := label("vote", v.ID, i)
-	level := assessment.NotAssessed // a missing vote level is reported by checkRecord
-	if v.Level != nil {
-		level = *v.Level
-	}
 	return assessment.Vote{
 		ID: v.ID, AssessmentID: v.AssessmentID, QuestionID: v.QuestionID,
-		ParticipantID: v.ParticipantID, Level: level, Comment: v.Comment,
+		ParticipantID: v.ParticipantID, Level: r.level(where, "level", v.Level), Comment: v.Comment,
 		CreatedAt: r.timestamp(where, "created_at", v.CreatedAt),
 		UpdatedAt: r.timestamp(where, "updated_at", v.UpdatedAt),
 	}
@@ -211,7 +205,7 @@ func (r *reader) action(i int, a actionJSON) assessment.Action {
 func (r *reader) actionUpdate(i int, u actionUpdateJSON) assessment.ActionUpdate {
 	where := label("action update", u.ID, i)
 	return assessment.ActionUpdate{
-		ID: u.ID, ActionID: u.ActionID, On: r.date(where, "on", u.On), Author: u.Author, Note: u.Note,
+		ID: u.ID, ActionID: u.ActionID, On: r.timestamp(where, "on", u.On), Author: u.Author, Note: u.Note,
 		CreatedAt: r.timestamp(where, "created_at", u.CreatedAt),
 		UpdatedAt: r.timestamp(where, "updated_at", u.UpdatedAt),
 	}
@@ -220,7 +214,8 @@ func (r *reader) actionUpdate(i int, u actionUpdateJSON) assessment.ActionUpdate
 func (r *reader) signOff(i int, s signOffJSON) assessment.SignOff {
 	where := label("sign-off", s.ID, i)
 	return assessment.SignOff{
-		ID: s.ID, AssessmentID: s.AssessmentID, AgencyID: s.AgencyID, Name: s.Name, Role: s.Role,
+		ID: s.ID, AssessmentID: s.AssessmentID, Name: s.Name, Role: s.Role,
+		AgencyID:  r.optional(where, "agency_id", s.AgencyID),
 		SignedAt:  r.timestamp(where, "signed_at", s.SignedAt),
 		CreatedAt: r.timestamp(where, "created_at", s.CreatedAt),
 		UpdatedAt: r.timestamp(where, "updated_at", s.UpdatedAt),

@@ -145,14 +145,14 @@ func actionToWire(a assessment.Action) actionJSON {
 
 func actionUpdateToWire(u assessment.ActionUpdate) actionUpdateJSON {
 	return actionUpdateJSON{
-		ID: u.ID, ActionID: u.ActionID, On: dateToWire(u.On), Author: u.Author, Note: u.Note,
+		ID: u.ID, ActionID: u.ActionID, On: timestampToWire(u.On), Author: u.Author, Note: u.Note,
 		CreatedAt: timestampToWire(u.CreatedAt), UpdatedAt: timestampToWire(u.UpdatedAt),
 	}
 }
 
 func signOffToWire(s assessment.SignOff) signOffJSON {
 	return signOffJSON{
-		ID: s.ID, AssessmentID: s.AssessmentID, AgencyID: s.AgencyID, Name: s.Name, Role: s.Role,
+		ID: s.ID, AssessmentID: s.AssessmentID, AgencyID: optionalToWire(s.AgencyID), Name: s.Name, Role: s.Role,
 		SignedAt:  timestampToWire(s.SignedAt),
 		CreatedAt: timestampToWire(s.CreatedAt), UpdatedAt: timestampToWire(s.UpdatedAt),
 	}

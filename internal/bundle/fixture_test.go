@@ -56,7 +56,8 @@ func at(n int, loc *time.Location) time.Time {
 func day(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
 
 // fixtureRecord is a record using every part of the format, with its
-// timestamps in loc. Empty lists are nil, as Decode returns them.
+// timestamps in loc. Empty lists are empty, not nil, as the store loads them
+// and Decode returns them.
 func fixtureRecord(loc *time.Location) assessment.Record {
 	ts := func(n int) time.Time { return at(n, loc) }
 	return assessment.Record{
@@ -104,6 +105,8 @@ func fixtureRecord(loc *time.Location) assessment.Record {
 				ParticipantID: chairID, Level: 2, Comment: "Too early to say.", CreatedAt: ts(12), UpdatedAt: ts(12)},
 			{ID: "f6000000-0000-4000-8000-000000000002", AssessmentID: assessmentID, QuestionID: "leadership.1",
 				ParticipantID: nurseID, Level: 4, CreatedAt: ts(13), UpdatedAt: ts(13)},
+			{ID: "f6000000-0000-4000-8000-000000000003", AssessmentID: assessmentID, QuestionID: "leadership.2",
+				ParticipantID: chairID, Comment: "Not rated yet.", CreatedAt: ts(13), UpdatedAt: ts(14)},
 		},
 		Scrutiny: []assessment.Scrutiny{
 			{ID: "a7000000-0000-4000-8000-000000000001", AssessmentID: assessmentID, QuestionID: "leadership.1",
@@ -119,9 +122,9 @@ func fixtureRecord(loc *time.Location) assessment.Record {
 				Due: day(2025, time.September, 30), SuccessMeasure: "Visits logged monthly; audit grade rises.",
 				Status: assessment.InProgress, CarriedFromID: "d4000000-0000-4000-8000-000000000000",
 				Updates: []assessment.ActionUpdate{
-					{ID: "a8000000-0000-4000-8000-000000000001", ActionID: actionID, On: day(2025, time.May, 1),
+					{ID: "a8000000-0000-4000-8000-000000000001", ActionID: actionID, On: ts(17),
 						Author: "Sam Jones", Note: "First visits done.", CreatedAt: ts(17), UpdatedAt: ts(17)},
-					{ID: "a8000000-0000-4000-8000-000000000002", ActionID: actionID, On: day(2025, time.June, 2),
+					{ID: "a8000000-0000-4000-8000-000000000002", ActionID: actionID, On: ts(18),
 						Author: "Sam Jones", Note: "Half of teams visited.", CreatedAt: ts(18), UpdatedAt: ts(19)},
 				},
 				CreatedAt: ts(20), UpdatedAt: ts(21),
@@ -129,12 +132,14 @@ func fixtureRecord(loc *time.Location) assessment.Record {
 			{
 				ID: themeActionID, AssessmentID: assessmentID, ThemeID: "learning",
 				Title: "Learning strategy", Owner: "Business manager", Status: assessment.NotStarted,
-				CreatedAt: ts(22), UpdatedAt: ts(22),
+				Updates: []assessment.ActionUpdate{}, CreatedAt: ts(22), UpdatedAt: ts(22),
 			},
 		},
 		SignOffs: []assessment.SignOff{
 			{ID: "a9000000-0000-4000-8000-000000000001", AssessmentID: assessmentID, AgencyID: policeID,
 				Name: "Chief Superintendent Lee", Role: "Police lead", SignedAt: ts(30), CreatedAt: ts(30), UpdatedAt: ts(30)},
+			{ID: "a9000000-0000-4000-8000-000000000002", AssessmentID: assessmentID,
+				Name: "Alex Chair", Role: "Independent chair", SignedAt: ts(31), CreatedAt: ts(31), UpdatedAt: ts(31)},
 		},
 	}
 }
@@ -142,11 +147,21 @@ func fixtureRecord(loc *time.Location) assessment.Record {
 // minimalRecord is a freshly started assessment: nothing under it yet.
 func minimalRecord() assessment.Record {
 	return assessment.Record{
-		Partnership: assessment.Partnership{ID: partnershipID, Name: "Empty", CreatedAt: at(0, time.UTC), UpdatedAt: at(0, time.UTC)},
+		Partnership: assessment.Partnership{
+			ID: partnershipID, Name: "Empty", Agencies: []assessment.Agency{},
+			CreatedAt: at(0, time.UTC), UpdatedAt: at(0, time.UTC),
+		},
 		Assessment: assessment.Assessment{
 			ID: assessmentID, PartnershipID: partnershipID, QuestionnaireID: "test-set", QuestionnaireVersion: "2.1",
 			Period: "2099/00", Status: assessment.Draft, CreatedAt: at(1, time.UTC), UpdatedAt: at(1, time.UTC),
 		},
+		Participants: []assessment.Participant{},
+		Responses:    []assessment.Response{},
+		EvidenceRefs: []assessment.EvidenceRef{},
+		Votes:        []assessment.Vote{},
+		Scrutiny:     []assessment.Scrutiny{},
+		Actions:      []assessment.Action{},
+		SignOffs:     []assessment.SignOff{},
 	}
 }
 

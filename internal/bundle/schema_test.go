@@ -82,7 +82,8 @@ func TestSchemaRejectsBrokenBundles(t *testing.T) {
 		want   string // the JSON pointer of the value the schema must refuse
 	}{
 		{"level 0", payloadList("responses", 0, "level", 0), "/payload/responses/0/level"},
-		{"vote without level", payloadList("votes", 0, "level", nil), "/payload/votes/0/level"},
+		{"vote level 0", payloadList("votes", 0, "level", 0), "/payload/votes/0/level"},
+		{"blank action title", payloadList("actions", 0, "title", "  "), "/payload/actions/0/title"},
 		{"level as text", payloadList("responses", 0, "level", "3"), "/payload/responses/0/level"},
 		{"missing sha256", func(d map[string]any) { delete(d, "sha256") }, "missing property 'sha256'"},
 		{"short sha256", func(d map[string]any) { d["sha256"] = "abc" }, "'/sha256'"},

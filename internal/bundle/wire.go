@@ -6,9 +6,9 @@ package bundle
 // encoding the checksum covers, so do not reorder fields within a version.
 //
 // Conventions: timestamps are RFC 3339 strings in UTC with as many fraction
-// digits as needed; calendar dates are "YYYY-MM-DD"; an absent level, date,
-// confidence or optional reference is null (a level is never 0); lists are
-// always present, [] when empty.
+// digits as needed; calendar dates (only an action's due date) are
+// "YYYY-MM-DD"; an absent level, date, confidence or optional reference is
+// null (a level is never 0); lists are always present, [] when empty.
 
 // file is the whole bundle.
 type file struct {
@@ -162,23 +162,23 @@ type actionJSON struct {
 
 // actionUpdateJSON is one dated progress note on an action.
 type actionUpdateJSON struct {
-	ID        string  `json:"id"`
-	ActionID  string  `json:"action_id"`
-	On        *string `json:"on"`
-	Author    string  `json:"author"`
-	Note      string  `json:"note"`
-	CreatedAt string  `json:"created_at"`
-	UpdatedAt string  `json:"updated_at"`
+	ID        string `json:"id"`
+	ActionID  string `json:"action_id"`
+	On        string `json:"on"`
+	Author    string `json:"author"`
+	Note      string `json:"note"`
+	CreatedAt string `json:"created_at"`
+	UpdatedAt string `json:"updated_at"`
 }
 
 // signOffJSON records one agency's sign-off.
 type signOffJSON struct {
-	ID           string `json:"id"`
-	AssessmentID string `json:"assessment_id"`
-	AgencyID     string `json:"agency_id"`
-	Name         string `json:"name"`
-	Role         string `json:"role"`
-	SignedAt     string `json:"signed_at"`
-	CreatedAt    string `json:"created_at"`
-	UpdatedAt    string `json:"updated_at"`
+	ID           string  `json:"id"`
+	AssessmentID string  `json:"assessment_id"`
+	AgencyID     *string `json:"agency_id"`
+	Name         string  `json:"name"`
+	Role         string  `json:"role"`
+	SignedAt     string  `json:"signed_at"`
+	CreatedAt    string  `json:"created_at"`
+	UpdatedAt    string  `json:"updated_at"`
 }
