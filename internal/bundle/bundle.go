@@ -29,13 +29,14 @@
 // the JSON Schema.
 //
 // The checksum: "sha256" is the lower-case hex SHA-256 of the canonical
-// encoding of "payload", which is the payload object exactly as Go's
-// json.Marshal writes it: no insignificant white space, fields in the order
-// above and in the schema, and "<", ">", "&", U+2028 and U+2029 inside strings
-// escaped as \u003c, \u003e, \u0026, \u2028 and \u2029. For a file this package
-// wrote, that is the "payload" value with its white space removed. Because
-// "exported_at" and "generator" sit outside the payload, exporting an
-// imported bundle again gives the same payload and the same checksum.
+// encoding of "payload": the payload struct as Go's encoding/json writes it
+// compactly (json.Marshal) except that "<", ">" and "&" are not escaped, so
+// the embedded YAML stays readable. That is: no insignificant white space,
+// fields in the order of the schema, UTF-8 text, and within strings only
+// '"', '\\', control characters, U+2028 and U+2029 escaped. For a file this
+// package wrote, it is exactly the "payload" value with its white space
+// removed. Because "exported_at" and "generator" sit outside the payload,
+// exporting an imported bundle again gives the same payload and checksum.
 //
 // Decode checks a bundle completely (JSON syntax, format, version, unknown
 // fields, checksum, the embedded question set and every reference) before it
@@ -44,6 +45,7 @@
 package bundle
 
 import (
+	"bytes"
 	"crypto/sha256"
 	_ "embed"
 	"encoding/hex"
@@ -114,22 +116,31 @@ func seal(p payload, meta Meta) ([]byte, error) {
 		SHA256:     sum,
 		Payload:    p,
 	}
-	out, err := json.MarshalIndent(f, "", "  ")
-	if err != nil {
-		return nil, err
-	}
-	return append(out, '\n'), nil
+	return marshal(f, "  ")
 }
 
-// checksum returns the hex SHA-256 of the payload's canonical encoding,
-// json.Marshal of the payload struct (see the package comment).
+// checksum returns the hex SHA-256 of the payload's canonical encoding (see
+// the package comment).
 func checksum(p payload) (string, error) {
-	canonical, err := json.Marshal(p)
+	canonical, err := marshal(p, "")
 	if err != nil {
 		return "", err
 	}
-	sum := sha256.Sum256(canonical)
+	sum := sha256.Sum256(bytes.TrimSuffix(canonical, []byte("\n")))
 	return hex.EncodeToString(sum[:]), nil
+}
+
+// marshal writes v as JSON without escaping "<", ">" and "&", indented by
+// indent ("" for compact), ending in a newline.
+func marshal(v any, indent string) ([]byte, error) {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", indent)
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
 }
 
 // Decode reads and checks the bundle in data; name is the file name used in

@@ -158,6 +158,11 @@ func TestChecksumIsOverCompactPayload(t *testing.T) {
 	if got, want := e.SHA256, hex.EncodeToString(sum[:]); got != want {
 		t.Errorf("sha256 = %s; want %s, the SHA-256 of the payload with white space removed", got, want)
 	}
+	for _, text := range []string{`guidance_note: >-`, `Audit <2024> found 12 of 20 cases “good” & £3k spent.\nSecond line.`} {
+		if !bytes.Contains(data, []byte(text)) {
+			t.Errorf("bundle does not hold %s as written (escaped?)", text)
+		}
+	}
 }
 
 func TestEncodeLayout(t *testing.T) {
@@ -451,5 +456,17 @@ func TestEncodeRefusesWhatDecodeWouldRefuse(t *testing.T) {
 	}
 	if _, err := Encode(nil, fixtureRecord(time.UTC), fixtureMeta); err == nil {
 		t.Error("Encode with no question set succeeded")
+	}
+}
+
+func TestDecodeGivesUTCForOffsetTimestamps(t *testing.T) {
+	data := sealed(t, func(p *payload) { p.Assessment.CreatedAt = "2025-04-01T10:30:00.5+01:00" })
+	_, rec, err := Decode("offset.json", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, want := rec.Assessment.CreatedAt, time.Date(2025, 4, 1, 9, 30, 0, 5e8, time.UTC)
+	if got != want { // == on purpose: it compares the location too
+		t.Errorf("created_at = %v (%s); want %v in UTC", got, got.Location(), want)
 	}
 }
