@@ -307,6 +307,8 @@ func TestDecodeEnvelopeProblems(t *testing.T) {
 		{"unknown nested field", edited(t, good, func(d map[string]any) { list(obj(d, "payload"), "votes", 1)["levle"] = 3 }), `payload.votes[1]: unknown field "levle"`},
 		{"field in the wrong case", edited(t, good, func(d map[string]any) { obj(d, "payload", "assessment")["Period"] = "2025/26" }), `payload.assessment: unknown field "Period"`},
 		{"wrong type", edited(t, good, func(d map[string]any) { list(obj(d, "payload"), "responses", 0)["level"] = "three" }), "payload.responses.level must be a whole number, found a JSON string"},
+		{"no payload", edited(t, good, func(d map[string]any) { delete(d, "payload") }), `has no payload`},
+		{"null payload", edited(t, good, set(nil, "payload", nil)), `has no payload`},
 		{"no checksum", edited(t, good, func(d map[string]any) { delete(d, "sha256") }), "has no sha256 checksum"},
 		{"malformed checksum", edited(t, good, set(nil, "sha256", "ABC")), `sha256 "ABC" is not a checksum`},
 		{"bad exported_at", edited(t, good, set(nil, "exported_at", "yesterday")), `exported_at "yesterday" is not a timestamp`},

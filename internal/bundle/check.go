@@ -121,6 +121,7 @@ func (k *checker) named(where, field, name string) {
 	}
 }
 
+// partnership checks the partnership and its agencies.
 func (k *checker) partnership() {
 	p := k.rec.Partnership
 	k.id("partnership", p.ID, map[string]bool{})
@@ -142,6 +143,7 @@ func (k *checker) partnership() {
 	}
 }
 
+// assessment checks the assessment itself.
 func (k *checker) assessment() {
 	a := k.rec.Assessment
 	const where = "assessment"
@@ -166,6 +168,7 @@ func (k *checker) assessment() {
 	}
 }
 
+// participantList checks the participants.
 func (k *checker) participantList() {
 	for i, p := range k.rec.Participants {
 		where := label("participant", p.ID, i)
@@ -175,6 +178,7 @@ func (k *checker) participantList() {
 	}
 }
 
+// responses checks the agreed answers: one per question, levels on the scale.
 func (k *checker) responses() {
 	answered := map[string]bool{}
 	for i, r := range k.rec.Responses {
@@ -193,6 +197,7 @@ func (k *checker) responses() {
 	}
 }
 
+// evidenceRefs checks the evidence references.
 func (k *checker) evidenceRefs() {
 	seen := map[string]bool{}
 	for i, e := range k.rec.EvidenceRefs {
@@ -203,6 +208,7 @@ func (k *checker) evidenceRefs() {
 	}
 }
 
+// votes checks the individual ratings: one per participant per question.
 func (k *checker) votes() {
 	seen := map[string]bool{}
 	cast := map[[2]string]bool{}
@@ -224,6 +230,7 @@ func (k *checker) votes() {
 	}
 }
 
+// scrutiny checks the scrutineers' views.
 func (k *checker) scrutiny() {
 	seen := map[string]bool{}
 	for i, s := range k.rec.Scrutiny {
@@ -235,6 +242,7 @@ func (k *checker) scrutiny() {
 	}
 }
 
+// actions checks the action plan and the progress notes under each action.
 func (k *checker) actions() {
 	seen, updates := map[string]bool{}, map[string]bool{}
 	for i, a := range k.rec.Actions {
@@ -280,6 +288,7 @@ func (k *checker) actionTheme(where string, a assessment.Action) {
 	}
 }
 
+// signOffs checks the sign-offs.
 func (k *checker) signOffs() {
 	seen := map[string]bool{}
 	for i, s := range k.rec.SignOffs {

@@ -91,6 +91,7 @@ func (r *reader) optional(where, field string, s *string) string {
 	return *s
 }
 
+// partnership reads the partnership with its agencies.
 func (r *reader) partnership(p partnershipJSON) assessment.Partnership {
 	where := "partnership"
 	return assessment.Partnership{
@@ -101,6 +102,7 @@ func (r *reader) partnership(p partnershipJSON) assessment.Partnership {
 	}
 }
 
+// agency reads the i'th agency.
 func (r *reader) agency(i int, a agencyJSON) assessment.Agency {
 	where := label("agency", a.ID, i)
 	return assessment.Agency{
@@ -110,6 +112,7 @@ func (r *reader) agency(i int, a agencyJSON) assessment.Agency {
 	}
 }
 
+// assessment reads the assessment.
 func (r *reader) assessment(a assessmentJSON) assessment.Assessment {
 	where := "assessment"
 	return assessment.Assessment{
@@ -122,6 +125,7 @@ func (r *reader) assessment(a assessmentJSON) assessment.Assessment {
 	}
 }
 
+// participant reads the i'th participant.
 func (r *reader) participant(i int, p participantJSON) assessment.Participant {
 	where := label("participant", p.ID, i)
 	return assessment.Participant{
@@ -132,6 +136,7 @@ func (r *reader) participant(i int, p participantJSON) assessment.Participant {
 	}
 }
 
+// response reads the i'th response.
 func (r *reader) response(i int, p responseJSON) assessment.Response {
 	where := responseLabel(p.QuestionID, i)
 	return assessment.Response{
@@ -155,6 +160,7 @@ func responseLabel(questionID string, i int) string {
 	return fmt.Sprintf("response to question %q", questionID)
 }
 
+// evidenceRef reads the i'th evidence reference.
 func (r *reader) evidenceRef(i int, e evidenceRefJSON) assessment.EvidenceRef {
 	where := label("evidence reference", e.ID, i)
 	return assessment.EvidenceRef{
@@ -165,6 +171,7 @@ func (r *reader) evidenceRef(i int, e evidenceRefJSON) assessment.EvidenceRef {
 	}
 }
 
+// vote reads the i'th vote.
 func (r *reader) vote(i int, v voteJSON) assessment.Vote {
 	where := label("vote", v.ID, i)
 	return assessment.Vote{
@@ -175,6 +182,7 @@ func (r *reader) vote(i int, v voteJSON) assessment.Vote {
 	}
 }
 
+// scrutiny reads the i'th scrutiny.
 func (r *reader) scrutiny(i int, s scrutinyJSON) assessment.Scrutiny {
 	where := label("scrutiny", s.ID, i)
 	return assessment.Scrutiny{
@@ -186,6 +194,7 @@ func (r *reader) scrutiny(i int, s scrutinyJSON) assessment.Scrutiny {
 	}
 }
 
+// action reads the i'th action with its progress notes.
 func (r *reader) action(i int, a actionJSON) assessment.Action {
 	where := label("action", a.ID, i)
 	return assessment.Action{
@@ -202,6 +211,7 @@ func (r *reader) action(i int, a actionJSON) assessment.Action {
 	}
 }
 
+// actionUpdate reads the i'th progress note of an action.
 func (r *reader) actionUpdate(i int, u actionUpdateJSON) assessment.ActionUpdate {
 	where := label("action update", u.ID, i)
 	return assessment.ActionUpdate{
@@ -211,6 +221,7 @@ func (r *reader) actionUpdate(i int, u actionUpdateJSON) assessment.ActionUpdate
 	}
 }
 
+// signOff reads the i'th sign-off.
 func (r *reader) signOff(i int, s signOffJSON) assessment.SignOff {
 	where := label("sign-off", s.ID, i)
 	return assessment.SignOff{

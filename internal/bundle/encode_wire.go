@@ -61,6 +61,7 @@ func optionalToWire(s string) *string {
 	return &s
 }
 
+// partnershipToWire writes the partnership with its agencies.
 func partnershipToWire(p assessment.Partnership) partnershipJSON {
 	return partnershipJSON{
 		ID: p.ID, Name: p.Name, Area: p.Area,
@@ -69,6 +70,7 @@ func partnershipToWire(p assessment.Partnership) partnershipJSON {
 	}
 }
 
+// agencyToWire writes an agency.
 func agencyToWire(a assessment.Agency) agencyJSON {
 	return agencyJSON{
 		ID: a.ID, PartnershipID: a.PartnershipID, Name: a.Name, Kind: string(a.Kind),
@@ -76,6 +78,7 @@ func agencyToWire(a assessment.Agency) agencyJSON {
 	}
 }
 
+// assessmentToWire writes the assessment.
 func assessmentToWire(a assessment.Assessment) assessmentJSON {
 	return assessmentJSON{
 		ID: a.ID, PartnershipID: a.PartnershipID,
@@ -86,6 +89,7 @@ func assessmentToWire(a assessment.Assessment) assessmentJSON {
 	}
 }
 
+// participantToWire writes a participant.
 func participantToWire(p assessment.Participant) participantJSON {
 	return participantJSON{
 		ID: p.ID, AssessmentID: p.AssessmentID, Name: p.Name, Role: p.Role,
@@ -94,6 +98,7 @@ func participantToWire(p assessment.Participant) participantJSON {
 	}
 }
 
+// responseToWire writes a response.
 func responseToWire(r assessment.Response) responseJSON {
 	return responseJSON{
 		AssessmentID: r.AssessmentID, QuestionID: r.QuestionID,
@@ -106,6 +111,7 @@ func responseToWire(r assessment.Response) responseJSON {
 	}
 }
 
+// evidenceRefToWire writes an evidence reference.
 func evidenceRefToWire(e assessment.EvidenceRef) evidenceRefJSON {
 	return evidenceRefJSON{
 		ID: e.ID, AssessmentID: e.AssessmentID, QuestionID: e.QuestionID,
@@ -114,6 +120,7 @@ func evidenceRefToWire(e assessment.EvidenceRef) evidenceRefJSON {
 	}
 }
 
+// voteToWire writes a vote.
 func voteToWire(v assessment.Vote) voteJSON {
 	return voteJSON{
 		ID: v.ID, AssessmentID: v.AssessmentID, QuestionID: v.QuestionID,
@@ -122,6 +129,7 @@ func voteToWire(v assessment.Vote) voteJSON {
 	}
 }
 
+// scrutinyToWire writes a scrutiny.
 func scrutinyToWire(s assessment.Scrutiny) scrutinyJSON {
 	return scrutinyJSON{
 		ID: s.ID, AssessmentID: s.AssessmentID, QuestionID: s.QuestionID,
@@ -131,6 +139,7 @@ func scrutinyToWire(s assessment.Scrutiny) scrutinyJSON {
 	}
 }
 
+// actionToWire writes an action with its progress notes.
 func actionToWire(a assessment.Action) actionJSON {
 	return actionJSON{
 		ID: a.ID, AssessmentID: a.AssessmentID, ThemeID: a.ThemeID,
@@ -143,6 +152,7 @@ func actionToWire(a assessment.Action) actionJSON {
 	}
 }
 
+// actionUpdateToWire writes a progress note.
 func actionUpdateToWire(u assessment.ActionUpdate) actionUpdateJSON {
 	return actionUpdateJSON{
 		ID: u.ID, ActionID: u.ActionID, On: timestampToWire(u.On), Author: u.Author, Note: u.Note,
@@ -150,6 +160,7 @@ func actionUpdateToWire(u assessment.ActionUpdate) actionUpdateJSON {
 	}
 }
 
+// signOffToWire writes a sign-off.
 func signOffToWire(s assessment.SignOff) signOffJSON {
 	return signOffJSON{
 		ID: s.ID, AssessmentID: s.AssessmentID, AgencyID: optionalToWire(s.AgencyID), Name: s.Name, Role: s.Role,

@@ -44,6 +44,10 @@ func readFile(c *collector, data []byte) (file, bool) {
 	if !checkHeader(c, obj) {
 		return file{}, false
 	}
+	if _, ok := obj["payload"].(map[string]any); !ok {
+		c.addf("has no payload: \"payload\" must be an object holding the assessment")
+		return file{}, false
+	}
 	unknownFields(c, doc, reflect.TypeFor[file](), "")
 	if !c.ok() {
 		return file{}, false
