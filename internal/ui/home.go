@@ -119,11 +119,12 @@ func partnershipCard(v partnershipView) fyne.CanvasObject {
 	grid := container.NewGridWithColumns(5, header("Period"), header("Status"), header("Overall"),
 		header("Questions assessed"), header("Question set"))
 	for _, a := range v.assessments {
-		grid.Add(widget.NewLabel(a.Period))
-		grid.Add(widget.NewLabel(statusText(a.Status)))
-		grid.Add(widget.NewLabel(overallText(a.Score)))
-		grid.Add(widget.NewLabel(fmt.Sprintf("%d of %d", a.Score.Assessed, a.Score.Total)))
-		grid.Add(widget.NewLabel(a.QuestionnaireTitle))
+		for _, text := range []string{a.Period, statusText(a.Status), overallText(a.Score),
+			fmt.Sprintf("%d of %d", a.Score.Assessed, a.Score.Total), a.QuestionnaireTitle} {
+			cell := widget.NewLabel(text)
+			cell.Truncation = fyne.TextTruncateEllipsis
+			grid.Add(cell)
+		}
 	}
 	return widget.NewCard(p.Name, sub, grid)
 }
