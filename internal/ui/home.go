@@ -15,13 +15,6 @@ import (
 	"github.com/partnership-maturity/maturity/internal/store"
 )
 
-// Store is what the screens need from the database.
-type Store interface {
-	Path() string
-	Partnerships(ctx context.Context) ([]assessment.Partnership, error)
-	Assessments(ctx context.Context, partnershipID string) ([]store.AssessmentSummary, error)
-}
-
 // partnershipView is one partnership with its assessments, as loaded.
 type partnershipView struct {
 	partnership assessment.Partnership
