@@ -23,33 +23,28 @@ func main() {
 	a := app.NewWithID(about.ID)
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 	w := a.NewWindow(about.Name)
-	w.Resize(fyne.NewSize(1100, 720))
+	w.Resize(fyne.NewSize(1200, 780))
 
 	ctx := context.Background()
-	path := *db
-	s, err := openStore(ctx, path)
+	path, err := dbPath(*db)
+	var s *store.Store
+	if err == nil {
+		s, err = store.Open(ctx, path)
+	}
 	if err != nil {
-		if path == "" {
-			path, _ = store.DefaultPath()
-		}
 		w.SetContent(ui.NewOpenError(path, err, a.Quit).Content())
 		w.ShowAndRun()
 		return
 	}
 	defer s.Close()
-	home := ui.NewHome(s)
-	w.SetContent(home.Content())
-	home.Load(ctx, nil)
+	ui.New(ctx, a, w, s).Start()
 	w.ShowAndRun()
 }
 
-// openStore opens the database at path, or at the default location.
-func openStore(ctx context.Context, path string) (*store.Store, error) {
-	if path == "" {
-		var err error
-		if path, err = store.DefaultPath(); err != nil {
-			return nil, err
-		}
+// dbPath is the database file: the flag, else the default location.
+func dbPath(flagged string) (string, error) {
+	if flagged != "" {
+		return flagged, nil
 	}
-	return store.Open(ctx, path)
+	return store.DefaultPath()
 }

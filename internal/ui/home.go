@@ -9,6 +9,8 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/partnership-maturity/maturity/internal/assessment"
@@ -22,27 +24,41 @@ type partnershipView struct {
 }
 
 // Home lists the partnerships and, for each, its assessments by period
-// with status, coverage and overall level.
+// with status, coverage and overall level. From here a person creates a
+// partnership, starts an assessment, and opens, renames or deletes one.
 type Home struct {
+	ctx   context.Context
 	store Store
+	win   fyne.Window
+	open  func(assessmentID string)
+	// run does background work; tests make it synchronous.
+	run func(work, then func())
 
 	// Status says what the screen is doing or what went wrong.
 	Status *widget.Label
 	// List holds a card per partnership once loaded.
-	List     *fyne.Container
+	List *fyne.Container
+	// NewPartnership and NewAssessment open their forms.
+	NewPartnership, NewAssessment *widget.Button
+	// Views is what was loaded last.
+	Views    []partnershipView
 	progress *widget.ProgressBarInfinite
 	content  fyne.CanvasObject
 }
 
-// NewHome builds the home screen; call Load to fill it.
-func NewHome(s Store) *Home {
-	h := &Home{store: s, Status: widget.NewLabel("Loading partnerships…"),
+// NewHome builds the home screen; call Load to fill it. open is called with
+// an assessment's id when the person opens it.
+func NewHome(ctx context.Context, s Store, win fyne.Window, open func(assessmentID string)) *Home {
+	h := &Home{ctx: ctx, store: s, win: win, open: open, run: inBackground, Status: widget.NewLabel("Loading partnerships…"),
 		List: container.NewVBox(), progress: widget.NewProgressBarInfinite()}
 	h.Status.Wrapping = fyne.TextWrapWord
+	h.NewPartnership = widget.NewButtonWithIcon("New partnership", theme.ContentAddIcon(), h.ShowNewPartnership)
+	h.NewAssessment = widget.NewButtonWithIcon("New assessment (Ctrl+N)", theme.DocumentCreateIcon(), func() { h.ShowNewAssessment("") })
+	h.NewAssessment.Importance = widget.HighImportance
 	title := widget.NewLabelWithStyle("Partnerships and their assessments", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	where := widget.NewLabel("Database: " + s.Path())
-	where.Truncation = fyne.TextTruncateEllipsis
-	top := container.NewVBox(title, where, h.progress, h.Status)
+	title.SizeName = theme.SizeNameSubHeadingText
+	bar := container.NewBorder(nil, nil, title, container.NewHBox(h.NewPartnership, h.NewAssessment))
+	top := container.NewVBox(bar, h.progress, h.Status)
 	h.content = container.NewBorder(top, nil, nil, nil, container.NewVScroll(h.List))
 	return h
 }
@@ -52,29 +68,36 @@ func (h *Home) Content() fyne.CanvasObject { return h.content }
 
 // Load reads the partnerships off the UI goroutine and shows them when
 // done; done, if not nil, runs on the UI goroutine afterwards.
-func (h *Home) Load(ctx context.Context, done func()) {
+func (h *Home) Load(done func()) {
 	h.progress.Show()
 	h.progress.Start()
+	var views []partnershipView
+	var err error
+	h.run(func() { views, err = h.load() }, func() {
+		h.show(views, err)
+		if done != nil {
+			done()
+		}
+	})
+}
+
+// inBackground runs work off the UI goroutine, then then on it.
+func inBackground(work, then func()) {
 	go func() {
-		views, err := h.load(ctx)
-		fyne.Do(func() {
-			h.show(views, err)
-			if done != nil {
-				done()
-			}
-		})
+		work()
+		fyne.Do(then)
 	}()
 }
 
 // load reads every partnership and its assessments.
-func (h *Home) load(ctx context.Context) ([]partnershipView, error) {
-	partnerships, err := h.store.Partnerships(ctx)
+func (h *Home) load() ([]partnershipView, error) {
+	partnerships, err := h.store.Partnerships(h.ctx)
 	if err != nil {
 		return nil, err
 	}
 	views := make([]partnershipView, len(partnerships))
 	for i, p := range partnerships {
-		summaries, err := h.store.Assessments(ctx, p.ID)
+		summaries, err := h.store.Assessments(h.ctx, p.ID)
 		if err != nil {
 			return nil, err
 		}
@@ -88,29 +111,31 @@ func (h *Home) show(views []partnershipView, err error) {
 	h.progress.Stop()
 	h.progress.Hide()
 	h.List.RemoveAll()
+	h.Views = views
 	switch {
 	case err != nil:
 		h.Status.SetText("Could not read the partnerships: " + err.Error())
 		return
 	case len(views) == 0:
-		h.Status.SetText("No partnerships yet. To try the app with example data, run: maturityctl demo")
+		h.Status.SetText("No partnerships yet. Start with “New partnership”: its name, its area and its agencies.")
 		return
 	}
-	h.Status.SetText(fmt.Sprintf("%d partnership(s).", len(views)))
+	h.Status.SetText(fmt.Sprintf("%d partnership(s). Open an assessment to work on it.", len(views)))
 	for _, v := range views {
-		h.List.Add(partnershipCard(v))
+		h.List.Add(h.partnershipCard(v))
 	}
 }
 
 // partnershipCard shows one partnership and a row per assessment.
-func partnershipCard(v partnershipView) fyne.CanvasObject {
+func (h *Home) partnershipCard(v partnershipView) fyne.CanvasObject {
 	p := v.partnership
 	sub := fmt.Sprintf("%s · %d agencies", p.Area, len(p.Agencies))
+	start := widget.NewButtonWithIcon("Start an assessment", theme.ContentAddIcon(), func() { h.ShowNewAssessment(p.ID) })
 	if len(v.assessments) == 0 {
-		return widget.NewCard(p.Name, sub, widget.NewLabel("No assessments yet."))
+		return widget.NewCard(p.Name, sub, container.NewVBox(widget.NewLabel("No assessments yet."), container.NewHBox(start)))
 	}
-	grid := container.NewGridWithColumns(5, header("Period"), header("Status"), header("Overall"),
-		header("Questions assessed"), header("Question set"))
+	grid := container.NewGridWithColumns(6, homeHeader("Period"), homeHeader("Status"), homeHeader("Overall level"),
+		homeHeader("Questions assessed"), homeHeader("Question set"), homeHeader(""))
 	for _, a := range v.assessments {
 		for _, text := range []string{a.Period, statusText(a.Status), overallText(a.Score),
 			fmt.Sprintf("%d of %d", a.Score.Assessed, a.Score.Total), a.QuestionnaireTitle} {
@@ -118,12 +143,25 @@ func partnershipCard(v partnershipView) fyne.CanvasObject {
 			cell.Truncation = fyne.TextTruncateEllipsis
 			grid.Add(cell)
 		}
+		grid.Add(h.rowButtons(a))
 	}
-	return widget.NewCard(p.Name, sub, grid)
+	return widget.NewCard(p.Name, sub, container.NewVBox(grid, container.NewHBox(start)))
 }
 
-// header is a bold column heading.
-func header(text string) *widget.Label {
+// rowButtons are Open, and for a draft Rename and Delete.
+func (h *Home) rowButtons(a store.AssessmentSummary) fyne.CanvasObject {
+	open := widget.NewButtonWithIcon("Open", theme.FolderOpenIcon(), func() { h.open(a.ID) })
+	open.Importance = widget.HighImportance
+	row := container.NewHBox(open)
+	if a.Status == assessment.Draft {
+		row.Add(widget.NewButtonWithIcon("", theme.DocumentCreateIcon(), func() { h.ShowRename(a.Assessment) }))
+		row.Add(widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { h.ConfirmDelete(a.Assessment) }))
+	}
+	return row
+}
+
+// homeHeader is a bold column heading.
+func homeHeader(text string) *widget.Label {
 	return widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 }
 
@@ -146,4 +184,39 @@ func overallText(s assessment.Score) string {
 		return "Not assessed"
 	}
 	return fmt.Sprintf("%.1f", s.Mean)
+}
+
+// ShowRename asks for a new period for a draft assessment.
+func (h *Home) ShowRename(a assessment.Assessment) {
+	period := widget.NewEntry()
+	period.SetText(a.Period)
+	period.Validator = assessment.ValidatePeriod
+	var f *formDialog
+	f = newFormDialog("Rename the "+a.Period+" assessment", "Rename",
+		widget.NewForm(widget.NewFormItem("Period", period)), h.win, func() string {
+			if err := period.Validate(); err != nil {
+				return err.Error()
+			}
+			if err := h.store.RenameAssessment(h.ctx, a.ID, period.Text); err != nil {
+				return "Not renamed: " + err.Error()
+			}
+			h.Load(nil)
+			return ""
+		})
+	f.show(fyne.NewSize(420, 200))
+}
+
+// ConfirmDelete asks before deleting a draft assessment.
+func (h *Home) ConfirmDelete(a assessment.Assessment) {
+	msg := fmt.Sprintf("Delete the draft %s assessment and everything recorded in it?\nThis cannot be undone.", a.Period)
+	dialog.ShowConfirm("Delete draft assessment", msg, func(ok bool) {
+		if !ok {
+			return
+		}
+		if err := h.store.DeleteAssessment(h.ctx, a.ID); err != nil {
+			dialog.ShowError(fmt.Errorf("the assessment was not deleted: %w", err), h.win)
+			return
+		}
+		h.Load(nil)
+	}, h.win)
 }

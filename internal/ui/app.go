@@ -1,0 +1,162 @@
+package ui
+
+import (
+	"context"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/widget"
+)
+
+// App is the desktop app's window: the home screen or an open assessment,
+// the menus and the keyboard shortcuts.
+type App struct {
+	ctx   context.Context
+	fyne  fyne.App
+	win   fyne.Window
+	store Store
+	// run does background work; tests make it synchronous.
+	run func(work, then func())
+
+	// Home is the home screen.
+	Home *Home
+	// Current is the open assessment, or nil on the home screen.
+	Current *AssessmentScreen
+	// Settings holds the person's preferences.
+	Settings *Settings
+}
+
+// New builds the app in win around the store and shows the home screen;
+// call Start to load it.
+func New(ctx context.Context, a fyne.App, win fyne.Window, s Store) *App {
+	app := &App{ctx: ctx, fyne: a, win: win, store: s, run: inBackground}
+	app.Settings = NewSettings(a, win, s)
+	app.Home = NewHome(ctx, s, win, app.OpenAssessment)
+	win.SetMainMenu(app.menu())
+	app.addShortcuts()
+	win.Canvas().SetOnTypedKey(app.typedKey)
+	win.SetCloseIntercept(func() {
+		app.flush()
+		win.Close()
+	})
+	win.SetContent(app.Home.Content())
+	return app
+}
+
+// Start loads the home screen.
+func (a *App) Start() { a.Home.Load(nil) }
+
+// ShowHome leaves the open assessment, saving any edit in progress.
+func (a *App) ShowHome() {
+	a.flush()
+	a.Current = nil
+	a.win.SetContent(a.Home.Content())
+	a.Home.Load(nil)
+}
+
+// OpenAssessment loads an assessment off the UI goroutine, with a progress
+// indicator, and shows it; done, if not nil, runs once it is shown.
+func (a *App) OpenAssessment(id string) { a.openAssessment(id, nil) }
+
+// openAssessment is OpenAssessment with a callback for tests.
+func (a *App) openAssessment(id string, done func()) {
+	bar := widget.NewProgressBarInfinite()
+	wait := dialog.NewCustomWithoutButtons("Opening the assessment…", bar, a.win)
+	wait.Show()
+	var s *session
+	var err error
+	a.run(func() { s, err = loadSession(a.ctx, a.store, id) }, func() {
+		wait.Hide()
+		if err != nil {
+			dialog.ShowError(err, a.win)
+			return
+		}
+		s.win = a.win
+		a.flush()
+		a.Current = NewAssessmentScreen(s, a.ShowHome)
+		a.win.SetContent(a.Current.Content())
+		if done != nil {
+			done()
+		}
+	})
+}
+
+// flush saves any edit still waiting in the open assessment.
+func (a *App) flush() {
+	if a.Current != nil {
+		a.Current.Flush()
+	}
+}
+
+// typedKey sends keys pressed outside any text field to the open
+// assessment (levels 1–5 and 0 on the questions tab).
+func (a *App) typedKey(ev *fyne.KeyEvent) {
+	if a.Current != nil {
+		a.Current.TypedKey(ev)
+	}
+}
+
+// shortcut is one menu action with its key.
+type shortcut struct {
+	label string
+	key   fyne.KeyName
+	run   func()
+}
+
+// shortcuts are the main actions and their keys (with Ctrl, or Cmd on a Mac).
+func (a *App) shortcuts() []shortcut {
+	return []shortcut{
+		{"New assessment", fyne.KeyN, func() { a.ShowHome(); a.Home.ShowNewAssessment("") }},
+		{"Home", fyne.KeyH, a.ShowHome},
+		{"Overview", fyne.Key1, func() { a.withCurrent((*AssessmentScreen).ShowOverview) }},
+		{"Questions", fyne.Key2, func() { a.withCurrent((*AssessmentScreen).ShowQuestions) }},
+		{"Action plan", fyne.Key3, func() { a.withCurrent((*AssessmentScreen).ShowActions) }},
+		{"Next question", fyne.KeyRight, func() { a.withCurrent((*AssessmentScreen).Next) }},
+		{"Previous question", fyne.KeyLeft, func() { a.withCurrent((*AssessmentScreen).Previous) }},
+		{"Find a question", fyne.KeyF, func() { a.withCurrent((*AssessmentScreen).ShowFind) }},
+	}
+}
+
+// withCurrent runs f on the open assessment, if there is one.
+func (a *App) withCurrent(f func(*AssessmentScreen)) {
+	if a.Current != nil {
+		f(a.Current)
+	}
+}
+
+// addShortcuts binds every shortcut to the window.
+func (a *App) addShortcuts() {
+	for _, s := range a.shortcuts() {
+		run := s.run
+		a.win.Canvas().AddShortcut(keyOf(s.key), func(fyne.Shortcut) { run() })
+	}
+}
+
+// keyOf is Ctrl (Cmd on a Mac) with key.
+func keyOf(key fyne.KeyName) *desktop.CustomShortcut {
+	return &desktop.CustomShortcut{KeyName: key, Modifier: fyne.KeyModifierShortcutDefault}
+}
+
+// menu builds the main menu, showing each shortcut beside its action.
+func (a *App) menu() *fyne.MainMenu {
+	var items []*fyne.MenuItem
+	for _, s := range a.shortcuts() {
+		item := fyne.NewMenuItem(s.label, s.run)
+		item.Shortcut = keyOf(s.key)
+		items = append(items, item)
+	}
+	file := fyne.NewMenu("File",
+		fyne.NewMenuItem("New partnership…", func() { a.ShowHome(); a.Home.ShowNewPartnership() }),
+		items[0],
+		fyne.NewMenuItemSeparator(),
+		fyne.NewMenuItem("Settings…", a.Settings.Show),
+	)
+	return fyne.NewMainMenu(file, fyne.NewMenu("Go", items[1:]...))
+}
+
+// content wraps a screen with a header line; used by the assessment screen.
+func headerBar(left, right fyne.CanvasObject) fyne.CanvasObject {
+	return container.NewBorder(nil, widget.NewSeparator(), nil, right, left)
+}

@@ -1,0 +1,153 @@
+package ui
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+)
+
+// newTestApp builds the app on an empty database and waits for the home
+// screen to load.
+func newTestApp(t *testing.T) (*App, Store) {
+	t.Helper()
+	a := test.NewTempApp(t)
+	s := openTestStore(t)
+	w := test.NewTempWindow(t, nil)
+	w.Resize(fyne.NewSize(1200, 800))
+	app := New(context.Background(), a, w, s)
+	app.run, app.Home.run = inline, inline
+	reload(t, app.Home)
+	return app, s
+}
+
+// inline runs background work at once, on the test's goroutine.
+func inline(work, then func()) {
+	work()
+	then()
+}
+
+// reload loads the home screen and waits until it is shown.
+func reload(t *testing.T, h *Home) {
+	t.Helper()
+	done := make(chan struct{})
+	h.Load(func() { close(done) })
+	<-done
+}
+
+// open opens an assessment in the app and waits until it is shown.
+func open(t *testing.T, app *App, id string) {
+	t.Helper()
+	done := make(chan struct{})
+	app.openAssessment(id, func() { close(done) })
+	<-done
+}
+
+func TestCreatePartnershipValidates(t *testing.T) {
+	app, s := newTestApp(t)
+	f := app.Home.newPartnershipForm()
+	test.Tap(f.dialog.Submit)
+	if !strings.Contains(f.dialog.Problem.Text, "name") {
+		t.Errorf("empty name: problem %q", f.dialog.Problem.Text)
+	}
+	test.Type(f.Name, "Eastmoor Safeguarding Children Partnership")
+	test.Tap(f.dialog.Submit)
+	if !strings.Contains(f.dialog.Problem.Text, "at least one agency") {
+		t.Errorf("no agencies: problem %q", f.dialog.Problem.Text)
+	}
+	ps, _ := s.Partnerships(context.Background())
+	if len(ps) != 0 {
+		t.Fatalf("an invalid form saved %d partnerships", len(ps))
+	}
+	test.Type(f.Area, "Eastmoor")
+	test.Type(f.Agencies[0].Name, "Eastmoor Council")
+	test.Type(f.Agencies[1].Name, "NHS Eastmoor ICB")
+	test.Type(f.Agencies[2].Name, "Eastmoor Police")
+	test.Tap(f.AddAgency)
+	test.Type(f.Agencies[3].Name, "Eastmoor Schools Forum")
+	test.Tap(f.dialog.Submit)
+	reload(t, app.Home)
+	ps, _ = s.Partnerships(context.Background())
+	if len(ps) != 1 || len(ps[0].Agencies) != 4 || ps[0].Agencies[3].Kind != "relevant agency" {
+		t.Fatalf("got %+v; want Eastmoor with four agencies, the last relevant", ps)
+	}
+	dup := app.Home.newPartnershipForm()
+	test.Type(dup.Name, "eastmoor safeguarding children partnership")
+	test.Type(dup.Agencies[0].Name, "Council")
+	test.Tap(dup.dialog.Submit)
+	if !strings.Contains(dup.dialog.Problem.Text, "already exists") {
+		t.Errorf("duplicate name: problem %q", dup.dialog.Problem.Text)
+	}
+}
+
+func TestStartAssessmentValidatesAndOpens(t *testing.T) {
+	app, s := newTestApp(t)
+	f := app.Home.newPartnershipForm()
+	test.Type(f.Name, "Eastmoor Safeguarding Children Partnership")
+	test.Type(f.Agencies[0].Name, "Eastmoor Council")
+	test.Tap(f.dialog.Submit)
+	reload(t, app.Home)
+
+	af, err := app.Home.newAssessmentForm("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, bad := range []string{"2025", "2025/27", "25/26"} {
+		af.Period.SetText(bad)
+		test.Tap(af.dialog.Submit)
+		if !strings.Contains(af.dialog.Problem.Text, "Period") {
+			t.Errorf("period %q: problem %q", bad, af.dialog.Problem.Text)
+		}
+	}
+	af.Period.SetText("2025/26")
+	test.Tap(af.dialog.Submit)
+	if af.dialog.Problem.Visible() {
+		t.Fatalf("a valid form was refused: %s", af.dialog.Problem.Text)
+	}
+	if app.Current == nil {
+		t.Fatal("the new assessment was not opened")
+	}
+	if got := app.Current.s.rec.Assessment.Period; got != "2025/26" {
+		t.Errorf("opened %q; want 2025/26", got)
+	}
+	ps, _ := s.Partnerships(context.Background())
+	summaries, _ := s.Assessments(context.Background(), ps[0].ID)
+	if len(summaries) != 1 || summaries[0].QuestionnaireID != "csprp-2023-strategic" {
+		t.Fatalf("assessments %+v; want one on the strategic set", summaries)
+	}
+	app.ShowHome()
+	reload(t, app.Home)
+	again, _ := app.Home.newAssessmentForm(ps[0].ID)
+	if len(again.Start.Options) < 2 {
+		t.Errorf("no offer to start from 2025/26: %v", again.Start.Options)
+	}
+	if again.Period.Text != "2026/27" {
+		t.Errorf("suggested period %q; want 2026/27", again.Period.Text)
+	}
+	again.Period.SetText("2025/26")
+	test.Tap(again.dialog.Submit)
+	if !strings.Contains(again.dialog.Problem.Text, "already has a 2025/26 assessment") {
+		t.Errorf("duplicate period: problem %q", again.dialog.Problem.Text)
+	}
+}
+
+func TestOpenDemoShowsOverview(t *testing.T) {
+	sess, s := demoSession(t)
+	app := New(context.Background(), fyne.CurrentApp(), test.NewTempWindow(t, nil), s)
+	open(t, app, sess.rec.Assessment.ID)
+	o := app.Current.Overview
+	if len(o.Cards.Objects) != 6 {
+		t.Fatalf("%d theme cards; want 6", len(o.Cards.Objects))
+	}
+	if !strings.HasPrefix(o.Overall.Text, "Overall level: ") || !strings.Contains(o.Overall.Text, "18 of 18") {
+		t.Errorf("overall %q", o.Overall.Text)
+	}
+	if len(o.Priorities.Objects) == 0 || len(o.Priorities.Objects) > topPriorities {
+		t.Errorf("%d priorities; want 1 to %d", len(o.Priorities.Objects), topPriorities)
+	}
+	if !strings.Contains(o.Participants.Text, "Northshire Police: Det. Supt. Chloé Martin") {
+		t.Errorf("participants %q", o.Participants.Text)
+	}
+}

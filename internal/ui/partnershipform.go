@@ -1,0 +1,136 @@
+package ui
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/partnership-maturity/maturity/internal/assessment"
+	"github.com/partnership-maturity/maturity/internal/store"
+)
+
+// agencyRow is one agency line of the new-partnership form.
+type agencyRow struct {
+	Name *widget.Entry
+	Kind *widget.Select
+}
+
+// PartnershipForm creates a partnership with its agencies. The three
+// statutory partners are offered by default; relevant agencies are added.
+type PartnershipForm struct {
+	Name, Area *widget.Entry
+	Agencies   []agencyRow
+	// AddAgency adds a row for a relevant agency.
+	AddAgency *widget.Button
+	dialog    *formDialog
+	rows      *fyne.Container
+}
+
+// kindNames are the agency kinds as the form shows them.
+var kindNames = map[assessment.AgencyKind]string{
+	assessment.LocalAuthority:      "Local authority",
+	assessment.IntegratedCareBoard: "Integrated care board",
+	assessment.Police:              "Police",
+	assessment.RelevantAgency:      "Relevant agency",
+}
+
+// ShowNewPartnership opens the form to create a partnership.
+func (h *Home) ShowNewPartnership() { h.newPartnershipForm().dialog.show(fyne.NewSize(640, 560)) }
+
+// newPartnershipForm builds the form; it saves through h's store.
+func (h *Home) newPartnershipForm() *PartnershipForm {
+	f := &PartnershipForm{Name: widget.NewEntry(), Area: widget.NewEntry(), rows: container.NewVBox()}
+	f.Name.SetPlaceHolder("e.g. Northshire Safeguarding Children Partnership")
+	f.Area.SetPlaceHolder("e.g. Northshire")
+	f.Name.Validator = func(s string) error {
+		if strings.TrimSpace(s) == "" {
+			return errors.New("the partnership needs a name")
+		}
+		return nil
+	}
+	for _, k := range assessment.AgencyKinds[:3] {
+		f.addRow(k)
+	}
+	f.AddAgency = widget.NewButtonWithIcon("Add a relevant agency", theme.ContentAddIcon(), func() { f.addRow(assessment.RelevantAgency) })
+	hint := widget.NewLabel("The three statutory partners are listed first. Add relevant agencies such as schools, probation or the voluntary sector.")
+	hint.Wrapping = fyne.TextWrapWord
+	form := widget.NewForm(widget.NewFormItem("Name", f.Name), widget.NewFormItem("Area", f.Area))
+	body := container.NewVBox(form, widget.NewSeparator(), homeHeader("Agencies"), hint, f.rows, container.NewHBox(f.AddAgency))
+	f.dialog = newFormDialog("New partnership", "Create partnership", container.NewVScroll(body), h.win, func() string {
+		return h.createPartnership(f)
+	})
+	return f
+}
+
+// addRow adds an agency line of the given kind.
+func (f *PartnershipForm) addRow(k assessment.AgencyKind) {
+	row := agencyRow{Name: widget.NewEntry(), Kind: widget.NewSelect(kindLabels(), nil)}
+	row.Kind.SetSelected(kindNames[k])
+	row.Name.SetPlaceHolder(kindNames[k] + " name")
+	f.Agencies = append(f.Agencies, row)
+	f.rows.Add(container.NewBorder(nil, nil, nil, row.Kind, row.Name))
+}
+
+// kindLabels lists the kinds as shown, statutory partners first.
+func kindLabels() []string {
+	labels := make([]string, len(assessment.AgencyKinds))
+	for i, k := range assessment.AgencyKinds {
+		labels[i] = kindNames[k]
+	}
+	return labels
+}
+
+// kindOf turns a shown kind back into an AgencyKind.
+func kindOf(label string) assessment.AgencyKind {
+	for k, l := range kindNames {
+		if l == label {
+			return k
+		}
+	}
+	return assessment.RelevantAgency
+}
+
+// partnership reads the form, or says what is missing.
+func (f *PartnershipForm) partnership() (assessment.Partnership, string) {
+	if err := f.Name.Validate(); err != nil {
+		return assessment.Partnership{}, "Give the partnership a name."
+	}
+	p := assessment.Partnership{Name: strings.TrimSpace(f.Name.Text), Area: strings.TrimSpace(f.Area.Text)}
+	seen := map[string]bool{}
+	for _, row := range f.Agencies {
+		name := strings.TrimSpace(row.Name.Text)
+		if name == "" {
+			continue
+		}
+		if seen[strings.ToLower(name)] {
+			return p, fmt.Sprintf("The agency %q is listed twice.", name)
+		}
+		seen[strings.ToLower(name)] = true
+		p.Agencies = append(p.Agencies, assessment.Agency{Name: name, Kind: kindOf(row.Kind.Selected)})
+	}
+	if len(p.Agencies) == 0 {
+		return p, "Name at least one agency: the statutory partners take part in every assessment."
+	}
+	return p, ""
+}
+
+// createPartnership saves the form's partnership, or says why not.
+func (h *Home) createPartnership(f *PartnershipForm) string {
+	p, msg := f.partnership()
+	if msg != "" {
+		return msg
+	}
+	if _, err := h.store.CreatePartnership(h.ctx, p); err != nil {
+		if errors.Is(err, store.ErrDuplicate) {
+			return fmt.Sprintf("A partnership called %q already exists. Choose another name.", p.Name)
+		}
+		return "Not saved: " + err.Error()
+	}
+	h.Load(nil)
+	return ""
+}

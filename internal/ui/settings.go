@@ -1,0 +1,196 @@
+package ui
+
+import (
+	"image/color"
+	"net/url"
+	"os/user"
+	"path/filepath"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// Preference keys.
+const (
+	prefName      = "name"
+	prefTheme     = "theme"
+	prefTextScale = "textScale"
+)
+
+// The theme choices.
+const (
+	themeSystem = "Follow the system"
+	themeLight  = "Light"
+	themeDark   = "Dark"
+)
+
+// textSizes are the text size choices and their scale.
+var textSizes = []struct {
+	label string
+	scale float64
+}{{"Normal", 1}, {"Large", 1.2}, {"Larger (for projecting)", 1.45}}
+
+// Settings holds the person's preferences: their name for the audit log,
+// the theme, the text size; and shows where the database is.
+type Settings struct {
+	app   fyne.App
+	win   fyne.Window
+	store Store
+
+	Name      *widget.Entry
+	Theme     *widget.RadioGroup
+	TextSize  *widget.Select
+	OpenFiles *widget.Button
+	content   fyne.CanvasObject
+}
+
+// NewSettings reads the saved preferences and applies them.
+func NewSettings(a fyne.App, win fyne.Window, s Store) *Settings {
+	st := &Settings{app: a, win: win, store: s}
+	prefs := a.Preferences()
+	st.Name = widget.NewEntry()
+	st.Name.SetText(prefs.StringWithFallback(prefName, defaultName()))
+	st.Name.OnChanged = func(name string) {
+		prefs.SetString(prefName, name)
+		s.SetActor(strings.TrimSpace(name))
+	}
+	s.SetActor(strings.TrimSpace(st.Name.Text))
+	st.Theme = widget.NewRadioGroup([]string{themeSystem, themeLight, themeDark}, func(choice string) {
+		prefs.SetString(prefTheme, choice)
+		st.apply()
+	})
+	st.Theme.Horizontal = true
+	st.Theme.Required = true
+	st.TextSize = widget.NewSelect(textSizeLabels(), func(choice string) {
+		prefs.SetFloat(prefTextScale, textScale(choice))
+		st.apply()
+	})
+	st.Theme.SetSelected(prefs.StringWithFallback(prefTheme, themeSystem))
+	st.TextSize.SetSelected(textSizeLabel(prefs.FloatWithFallback(prefTextScale, 1)))
+	st.OpenFiles = widget.NewButtonWithIcon("Open the data folder", theme.FolderOpenIcon(), st.openFolder)
+	where := widget.NewLabel(s.Path())
+	where.Wrapping = fyne.TextWrapBreak
+	form := widget.NewForm(
+		widget.NewFormItem("Your name", st.Name),
+		widget.NewFormItem("Theme", st.Theme),
+		widget.NewFormItem("Text size", st.TextSize),
+		widget.NewFormItem("Database", container.NewVBox(where, container.NewHBox(st.OpenFiles))),
+	)
+	form.Items[0].HintText = "Written in the audit log beside every change you make"
+	st.content = form
+	return st
+}
+
+// Show opens the settings in a dialog.
+func (st *Settings) Show() {
+	d := dialog.NewCustom("Settings", "Close", st.content, st.win)
+	d.Resize(fyne.NewSize(620, 360))
+	d.Show()
+}
+
+// apply sets the chosen theme and text size.
+func (st *Settings) apply() {
+	t := &appTheme{scale: float32(st.app.Preferences().FloatWithFallback(prefTextScale, 1))}
+	switch st.Theme.Selected {
+	case themeLight:
+		v := theme.VariantLight
+		t.variant = &v
+	case themeDark:
+		v := theme.VariantDark
+		t.variant = &v
+	}
+	st.app.Settings().SetTheme(t)
+}
+
+// openFolder opens the folder holding the database in the file manager.
+func (st *Settings) openFolder() {
+	u := &url.URL{Scheme: "file", Path: filepath.Dir(st.store.Path())}
+	if err := st.app.OpenURL(u); err != nil {
+		dialog.ShowError(err, st.win)
+	}
+}
+
+// defaultName is the account's full name, else its login name.
+func defaultName() string {
+	u, err := user.Current()
+	if err != nil {
+		return ""
+	}
+	if u.Name != "" {
+		return u.Name
+	}
+	return u.Username
+}
+
+// textSizeLabels lists the text size choices.
+func textSizeLabels() []string {
+	labels := make([]string, len(textSizes))
+	for i, s := range textSizes {
+		labels[i] = s.label
+	}
+	return labels
+}
+
+// textScale is the scale of a text size choice.
+func textScale(label string) float64 {
+	for _, s := range textSizes {
+		if s.label == label {
+			return s.scale
+		}
+	}
+	return 1
+}
+
+// textSizeLabel is the choice nearest to scale.
+func textSizeLabel(scale float64) string {
+	best := textSizes[0]
+	for _, s := range textSizes {
+		if abs(s.scale-scale) < abs(best.scale-scale) {
+			best = s
+		}
+	}
+	return best.label
+}
+
+// abs is the absolute value of x.
+func abs(x float64) float64 {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+// appTheme is Fyne's default theme with a chosen variant and text size.
+type appTheme struct {
+	variant *fyne.ThemeVariant
+	scale   float32
+}
+
+// Color uses the chosen variant, or the system's.
+func (t *appTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
+	if t.variant != nil {
+		v = *t.variant
+	}
+	return theme.DefaultTheme().Color(n, v)
+}
+
+// Font is the default font.
+func (t *appTheme) Font(s fyne.TextStyle) fyne.Resource { return theme.DefaultTheme().Font(s) }
+
+// Icon is the default icon.
+func (t *appTheme) Icon(n fyne.ThemeIconName) fyne.Resource { return theme.DefaultTheme().Icon(n) }
+
+// Size scales text sizes; other sizes are the default.
+func (t *appTheme) Size(n fyne.ThemeSizeName) float32 {
+	size := theme.DefaultTheme().Size(n)
+	switch n {
+	case theme.SizeNameText, theme.SizeNameHeadingText, theme.SizeNameSubHeadingText,
+		theme.SizeNameCaptionText, theme.SizeNameInlineIcon:
+		return size * t.scale
+	}
+	return size
+}
