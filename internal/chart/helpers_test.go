@@ -76,3 +76,6 @@ func themeBars() Bars {
 		{Name: "2025/26", Values: []float64{3.2, 2.5, 4, 1.7, 2, 5}, Colour: Palette[0], Style: Solid, Marker: Circle},
 	}}
 }
+
+// fmtSscan parses one value from s.
+func fmtSscan(s string, v any) (int, error) { return fmt.Sscan(s, v) }
