@@ -39,7 +39,8 @@ func NewAssessmentScreen(s *session, home func()) *AssessmentScreen {
 	title.Truncation = fyne.TextTruncateEllipsis
 	state := widget.NewLabel(a.stateText())
 	left := container.NewBorder(nil, nil, a.Back, state, title)
-	a.content = container.NewBorder(headerBar(left, s.saved.Label), nil, nil, nil, a.Tabs)
+	footer := container.NewBorder(widget.NewSeparator(), nil, nil, nil, s.saved.Label)
+	a.content = container.NewBorder(headerBar(left, nil), footer, nil, nil, a.Tabs)
 	return a
 }
 

@@ -21,6 +21,8 @@ import (
 type partnershipView struct {
 	partnership assessment.Partnership
 	assessments []store.AssessmentSummary
+	// labels name each assessment's overall level, by assessment id.
+	labels map[string]string
 }
 
 // Home lists the partnerships and, for each, its assessments by period
@@ -101,7 +103,14 @@ func (h *Home) load() ([]partnershipView, error) {
 		if err != nil {
 			return nil, err
 		}
-		views[i] = partnershipView{partnership: p, assessments: summaries}
+		views[i] = partnershipView{partnership: p, assessments: summaries, labels: map[string]string{}}
+		for _, a := range summaries {
+			q, err := h.store.Questionnaire(h.ctx, a.QuestionnaireID, a.QuestionnaireVersion)
+			if err != nil {
+				return nil, err
+			}
+			views[i].labels[a.ID] = assessment.LevelLabel(q, a.Score)
+		}
 	}
 	return views, nil
 }
@@ -137,7 +146,7 @@ func (h *Home) partnershipCard(v partnershipView) fyne.CanvasObject {
 	grid := container.NewGridWithColumns(6, homeHeader("Period"), homeHeader("Status"), homeHeader("Overall level"),
 		homeHeader("Questions assessed"), homeHeader("Question set"), homeHeader(""))
 	for _, a := range v.assessments {
-		for _, text := range []string{a.Period, statusText(a.Status), overallText(a.Score),
+		for _, text := range []string{a.Period, statusText(a.Status), overallText(a.Score, v.labels[a.ID]),
 			fmt.Sprintf("%d of %d", a.Score.Assessed, a.Score.Total), a.QuestionnaireTitle} {
 			cell := widget.NewLabel(text)
 			cell.Truncation = fyne.TextTruncateEllipsis
@@ -178,12 +187,13 @@ func statusText(s assessment.Status) string {
 	return "Draft"
 }
 
-// overallText is the overall score to one decimal, or says none yet.
-func overallText(s assessment.Score) string {
+// overallText is the overall score to one decimal with its level's label,
+// or says none yet.
+func overallText(s assessment.Score, label string) string {
 	if !s.Valid() {
 		return "Not assessed"
 	}
-	return fmt.Sprintf("%.1f", s.Mean)
+	return fmt.Sprintf("%.1f %s", s.Mean, label)
 }
 
 // ShowRename asks for a new period for a draft assessment.

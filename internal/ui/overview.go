@@ -156,7 +156,7 @@ func (o *Overview) priorityRow(p assessment.Priority) fyne.CanvasObject {
 	} else {
 		why = append(why, "confidence not given")
 	}
-	label := widget.NewLabel(fmt.Sprintf("%s %s: %s\n%s", t.Title, p.QuestionID, qu.Text, strings.Join(why, "; ")))
+	label := widget.NewLabel(fmt.Sprintf("%s — %s: %s\n%s", t.Title, p.QuestionID, qu.Text, strings.Join(why, "; ")))
 	label.Wrapping = fyne.TextWrapWord
 	if o.plan == nil || o.s.readOnly() {
 		return label
