@@ -66,8 +66,9 @@ func (r Radar) Draw(w, h float64, f *Font) (Drawing, error) {
 		return Drawing{}, err
 	}
 	d := Drawing{Width: w, Height: h}
-	r.drawGrid(&d, lay, f)
+	r.drawGrid(&d, lay)
 	r.drawSeries(&d, lay)
+	r.drawRingLabels(&d, lay, f)
 	for i, lb := range lay.labels {
 		d.add(f.texts(lb.block, Tag{Role: RoleAxisLabel, Series: -1, Index: i}, lb.box.Min.X, lb.box.Min.Y, lb.align, inkColour)...)
 	}
@@ -268,8 +269,8 @@ func (r Radar) ringLabel(i int) string {
 	return strconv.Itoa(r.Min + i)
 }
 
-// drawGrid adds the rings, the spokes and the ring labels.
-func (r Radar) drawGrid(d *Drawing, lay radarLayout, f *Font) {
+// drawGrid adds the rings and the spokes.
+func (r Radar) drawGrid(d *Drawing, lay radarLayout) {
 	for k := 1; k <= r.levels(); k++ {
 		rad := lay.radius * float64(k) / float64(r.levels())
 		col, wid := gridColour, gridWidth
@@ -282,11 +283,12 @@ func (r Radar) drawGrid(d *Drawing, lay radarLayout, f *Font) {
 		d.add(Path{Tag: Tag{Role: RoleGrid, Series: -1, Index: i},
 			Points: []Point{lay.centre, r.at(lay, i, lay.radius)}, Stroke: gridColour, Width: gridWidth})
 	}
-	r.drawRingLabels(d, lay, f)
 }
 
 // drawRingLabels labels each ring just inside it, halfway between the first
-// two spokes, leaving out labels that would crowd the one before.
+// two spokes, leaving out labels that would crowd the one before. They are
+// drawn over the series on a translucent white backing, so lines crossing
+// them do not make them illegible.
 func (r Radar) drawRingLabels(d *Drawing, lay radarLayout, f *Font) {
 	size := 0.8 * lay.size
 	a := r.angle(0) + math.Pi/float64(len(r.Axes))
@@ -306,6 +308,9 @@ func (r Radar) drawRingLabels(d *Drawing, lay radarLayout, f *Font) {
 			continue
 		}
 		prev = box
+		backing := rect(box.Min.X-1, box.Min.Y+0.15*b.h, b.w+2, 0.7*b.h)
+		d.add(Path{Tag: Tag{Role: RoleRingLabel, Series: -1, Index: k}, Closed: true, Fill: white, FillOpacity: 0.75,
+			Points: []Point{backing.Min, {backing.Max.X, backing.Min.Y}, backing.Max, {backing.Min.X, backing.Max.Y}}})
 		d.add(f.texts(b, Tag{Role: RoleRingLabel, Series: -1, Index: k}, box.Min.X, box.Min.Y, AlignCentre, mutedColour)...)
 	}
 }

@@ -39,6 +39,9 @@ func (d Drawing) Image(scale float64, regular, bold []byte) (*image.RGBA, error)
 		case MarkerShape:
 			rs.marker(s)
 		case Text:
+			if s.String == "" || s.Size <= 0 {
+				continue
+			}
 			if err := fonts.draw(img, s, scale); err != nil {
 				return nil, err
 			}
@@ -52,7 +55,7 @@ type raster struct {
 	dst   *image.RGBA
 	scale float64
 	z     *vector.Rasterizer
-	polys [][]Point // the polygons of the shape being drawn, in pixels
+	mask  image.Alpha // coverage of the shape being drawn, reused
 }
 
 // fill paints the union of polys (in points) in colour c with opacity a.
@@ -77,6 +80,7 @@ func (rs *raster) fill(polys [][]Point, c color.RGBA, a float64) {
 		return
 	}
 	rs.z.Reset(bounds.Dx(), bounds.Dy())
+	rs.z.DrawOp = draw.Src
 	ox, oy := float64(bounds.Min.X), float64(bounds.Min.Y)
 	for _, poly := range polys {
 		rs.z.MoveTo(float32(poly[0].X-ox), float32(poly[0].Y-oy))
@@ -85,8 +89,35 @@ func (rs *raster) fill(polys [][]Point, c color.RGBA, a float64) {
 		}
 		rs.z.ClosePath()
 	}
-	src := color.NRGBA{R: c.R, G: c.G, B: c.B, A: uint8(math.Round(255 * math.Min(1, a)))}
-	rs.z.Draw(rs.dst, bounds, image.NewUniform(src), image.Point{})
+	rs.mask.Rect, rs.mask.Stride = image.Rect(0, 0, bounds.Dx(), bounds.Dy()), bounds.Dx()
+	if n := bounds.Dx() * bounds.Dy(); cap(rs.mask.Pix) < n {
+		rs.mask.Pix = make([]uint8, n)
+	} else {
+		rs.mask.Pix = rs.mask.Pix[:n]
+	}
+	rs.z.Draw(&rs.mask, rs.mask.Rect, image.Opaque, image.Point{})
+	rs.composite(bounds, c, uint32(math.Round(255*math.Min(1, a))))
+}
+
+// composite paints colour c at opacity a (0..255) through the mask onto the
+// destination at bounds, touching only the pixels the mask covers.
+func (rs *raster) composite(bounds image.Rectangle, c color.RGBA, a uint32) {
+	w := bounds.Dx()
+	for y := 0; y < bounds.Dy(); y++ {
+		row := rs.mask.Pix[y*w : (y+1)*w]
+		off := rs.dst.PixOffset(bounds.Min.X, bounds.Min.Y+y)
+		for x, m := range row {
+			if m == 0 {
+				continue
+			}
+			k := uint32(m) * a / 255 // coverage × opacity, 0..255
+			px := rs.dst.Pix[off+4*x : off+4*x+4 : off+4*x+4]
+			px[0] = uint8((uint32(px[0])*(255-k) + uint32(c.R)*k) / 255)
+			px[1] = uint8((uint32(px[1])*(255-k) + uint32(c.G)*k) / 255)
+			px[2] = uint8((uint32(px[2])*(255-k) + uint32(c.B)*k) / 255)
+			px[3] = uint8((uint32(px[3])*(255-k) + 255*k) / 255)
+		}
+	}
 }
 
 // path fills and strokes p.

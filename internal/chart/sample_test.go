@@ -1,6 +1,7 @@
 package chart
 
 import (
+	"image"
 	"image/png"
 	"os"
 	"path/filepath"
@@ -61,7 +62,31 @@ func TestWriteSamples(t *testing.T) {
 			}
 		}
 	}
+	writeZoom(t, f, filepath.Join(dir, "radar6-zoom.png"))
 	if err := pdf.OutputFileAndClose(filepath.Join(dir, "charts.pdf")); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// writeZoom writes part of the six-theme radar at 4× so line joins, dashes
+// and dots can be inspected.
+func writeZoom(t *testing.T, f *Font, file string) {
+	d, err := themeRadar().Draw(600, 500, f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	img, err := d.Image(4, assets.FontRegular, assets.FontBold)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, _ := vertex(d, 0, 2)
+	x, y := int(c.X*4), int(c.Y*4)
+	out, err := os.Create(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer out.Close()
+	if err := png.Encode(out, img.SubImage(image.Rect(x-500, y-350, x+200, y+150))); err != nil {
 		t.Fatal(err)
 	}
 }

@@ -61,15 +61,15 @@ type Role int
 // The roles.
 const (
 	RoleOther        Role = iota // anything else
-	RoleGrid              // rings, spokes, gridlines and axes
-	RoleRingLabel         // a radar ring's level label
-	RoleAxisLabel         // a radar axis (theme) label, or a bar chart's y-axis label
-	RoleCategory          // a bar chart's category label
-	RoleSeries            // a series' line, fill or bar
-	RoleVertex            // a series' marker on a radar axis
-	RoleValueLabel        // a value printed above a bar
-	RoleLegendSample      // a legend entry's line, marker or swatch
-	RoleLegendLabel       // a legend entry's name
+	RoleGrid                     // rings, spokes, gridlines and axes
+	RoleRingLabel                // a radar ring's level label
+	RoleAxisLabel                // a radar axis (theme) label, or a bar chart's y-axis label
+	RoleCategory                 // a bar chart's category label
+	RoleSeries                   // a series' line, fill or bar
+	RoleVertex                   // a series' marker on a radar axis
+	RoleValueLabel               // a value printed above a bar
+	RoleLegendSample             // a legend entry's line, marker or swatch
+	RoleLegendLabel              // a legend entry's name
 )
 
 // Tag is embedded in every shape: its Role and, for shapes that belong to a
