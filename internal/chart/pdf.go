@@ -13,8 +13,9 @@ import (
 // the unit. Text uses family, a font the caller registered with
 // AddUTF8FontFromBytes in the regular ("") and bold ("B") styles. Errors are
 // recorded in pdf (see pdf.Err). The draw, fill and text colours, line
-// width, font and alpha are restored afterwards and the dash pattern is reset
-// to solid.
+// width, font and alpha are restored afterwards; the dash pattern is reset
+// to solid and the line cap and join styles to fpdf's defaults (butt,
+// miter).
 func (d Drawing) PDF(pdf *fpdf.Fpdf, x, y float64, family string) {
 	w := pdfWriter{pdf: pdf, x: x, y: y, u: pdf.PointToUnitConvert(1), family: family}
 	restore := w.save()
