@@ -2,6 +2,10 @@ package main
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -12,26 +16,48 @@ import (
 	"github.com/partnership-maturity/maturity/internal/about"
 	"github.com/partnership-maturity/maturity/internal/bundle"
 	"github.com/partnership-maturity/maturity/internal/report"
+	"github.com/partnership-maturity/maturity/internal/store"
 )
 
-// runExport writes one assessment as a JSON bundle or a CSV table.
+// formats are the export formats, as --format takes them.
+var formats = []string{"pdf", "xlsx", "csv", "json"}
+
+// allTables is the --table value that writes every CSV table.
+const allTables = "all"
+
+// runExport writes one assessment as a PDF report, an XLSX workbook, CSV
+// tables or a JSON bundle. With csv, -o naming a folder writes every table
+// into it, one file each; otherwise --table chooses the one table written.
 func runExport(e *env, fs *flag.FlagSet, args []string) error {
-	format := fs.String("format", "", "json or csv")
+	format := fs.String("format", "", "pdf, xlsx, csv or json")
 	id := fs.String("assessment", "", "the assessment's id (see maturityctl list)")
-	out := fs.String("o", "-", "the file to write; - for standard output")
-	table := fs.String("table", string(report.Responses), "with csv: responses or actions")
+	out := fs.String("o", "-", "the file to write, - for standard output; with csv, a folder for every table")
+	table := fs.String("table", string(report.Responses), "with csv: summary, responses, votes, actions, or all (needs -o FOLDER)")
 	if _, err := parse(fs, args, 0); err != nil {
 		return err
 	}
 	if *id == "" {
 		return usageError("--assessment ID is required")
 	}
-	write, err := e.exporter(*format, *id, report.Table(*table))
+	if !isFormat(*format) {
+		return usageError(fmt.Sprintf("--format must be pdf, xlsx, csv or json, not %q", *format))
+	}
+	dir := *format == "csv" && *out != "-" && isDir(*out)
+	if *format == "csv" && *table == allTables && !dir {
+		return usageError("--table all needs -o naming an existing folder")
+	}
+	if *format == "csv" && !dir && *table != allTables && !isTable(*table) {
+		return usageError(fmt.Sprintf("--table must be summary, responses, votes, actions or all, not %q", *table))
+	}
+	x, err := e.load(*id)
 	if err != nil {
 		return err
 	}
+	if dir {
+		return e.exportTables(x, *out)
+	}
 	var buf bytes.Buffer
-	if err := write(&buf); err != nil {
+	if err := x.write(&buf, *format, report.Table(*table)); err != nil {
 		return err
 	}
 	if *out == "-" {
@@ -45,11 +71,41 @@ func runExport(e *env, fs *flag.FlagSet, args []string) error {
 	return nil
 }
 
-// exporter loads the assessment and returns a function writing it in format.
-func (e *env) exporter(format, id string, table report.Table) (func(io.Writer) error, error) {
-	if format != "json" && format != "csv" {
-		return nil, usageError(fmt.Sprintf("--format must be json or csv, not %q", format))
+// isFormat reports whether f is an export format.
+func isFormat(f string) bool {
+	for _, x := range formats {
+		if f == x {
+			return true
+		}
 	}
+	return false
+}
+
+// isTable reports whether t names a CSV table.
+func isTable(t string) bool {
+	for _, x := range report.Tables {
+		if t == string(x) {
+			return true
+		}
+	}
+	return false
+}
+
+// isDir reports whether path is an existing folder.
+func isDir(path string) bool {
+	fi, err := os.Stat(path)
+	return err == nil && fi.IsDir()
+}
+
+// export is a loaded assessment ready to write in any format.
+type export struct {
+	in     report.Input
+	bundle []byte // the JSON bundle, whose sha256 is the PDF's fingerprint
+}
+
+// load reads the assessment, its question set and the assessment it was
+// started from (when that is still in the database), and encodes the bundle.
+func (e *env) load(id string) (*export, error) {
 	s, err := e.open()
 	if err != nil {
 		return nil, err
@@ -63,18 +119,60 @@ func (e *env) exporter(format, id string, table report.Table) (func(io.Writer) e
 	if err != nil {
 		return nil, err
 	}
-	now := time.Now().UTC()
-	if format == "csv" {
-		return func(w io.Writer) error { return report.WriteCSV(w, table, q, rec, now) }, nil
+	in := report.Input{Questionnaire: q, Record: rec, ExportedAt: time.Now().UTC()}
+	if prevID := rec.Assessment.PreviousID; prevID != "" {
+		prev, err := s.LoadRecord(e.ctx, prevID)
+		switch {
+		case err == nil:
+			in.Previous = &prev
+		case !errors.Is(err, store.ErrNotFound):
+			return nil, fmt.Errorf("previous assessment %s: %w", prevID, err)
+		}
 	}
-	return func(w io.Writer) error {
-		data, err := bundle.Encode(q, rec, bundle.Meta{ExportedAt: now, Generator: about.Generator})
-		if err != nil {
+	data, err := bundle.Encode(q, rec, bundle.Meta{ExportedAt: in.ExportedAt, Generator: about.Generator})
+	if err != nil {
+		return nil, err
+	}
+	sum := sha256.Sum256(data)
+	in.Fingerprint = hex.EncodeToString(sum[:])
+	var sealed struct {
+		SHA256 string `json:"sha256"`
+	}
+	if err := json.Unmarshal(data, &sealed); err == nil {
+		in.DataChecksum = sealed.SHA256
+	}
+	return &export{in: in, bundle: data}, nil
+}
+
+// write writes the assessment in format (and, for csv, table) to w.
+func (x *export) write(w io.Writer, format string, table report.Table) error {
+	switch format {
+	case "pdf":
+		return report.WritePDF(w, x.in)
+	case "xlsx":
+		return report.WriteXLSX(w, x.in)
+	case "csv":
+		return report.WriteCSV(w, table, x.in)
+	}
+	_, err := w.Write(x.bundle)
+	return err
+}
+
+// exportTables writes every CSV table into dir, each file whole or not at
+// all, named like Northshire-2025-26-actions.csv.
+func (e *env) exportTables(x *export, dir string) error {
+	for _, t := range report.Tables {
+		var buf bytes.Buffer
+		if err := report.WriteCSV(&buf, t, x.in); err != nil {
 			return err
 		}
-		_, err = w.Write(data)
-		return err
-	}, nil
+		path := filepath.Join(dir, report.FileName(x.in.Record, string(t), "csv"))
+		if err := writeFileAtomic(path, buf.Bytes()); err != nil {
+			return err
+		}
+		fmt.Fprintf(e.stdout, "wrote %s\n", path)
+	}
+	return nil
 }
 
 // writeFileAtomic writes data to a temporary file beside path and renames

@@ -56,7 +56,7 @@ var commands = map[string]command{
 	"check":          {"FILE.yaml", "validate a question set", runCheck},
 	"import":         {"FILE.yaml|FILE.json", "add a question set, or an assessment bundle", runImport},
 	"list":           {"[--latest]", "partnerships and their assessments (id, period, status, overall)", runList},
-	"export":         {"--format json|csv --assessment ID [-o FILE]", "export one assessment", runExport},
+	"export":         {"--format pdf|xlsx|csv|json --assessment ID [-o FILE|FOLDER] [--table TABLE|all]", "export one assessment: PDF report, XLSX workbook, CSV tables or JSON bundle", runExport},
 	"demo":           {"", "add the demo partnership with three years of assessments", runDemo},
 }
 

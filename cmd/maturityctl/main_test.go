@@ -235,7 +235,9 @@ func TestUsage(t *testing.T) {
 		{"frobnicate"},
 		{"check"},
 		{"--db", db, "export", "--format", "json"},
-		{"--db", db, "export", "--format", "pdf", "--assessment", "x"},
+		{"--db", db, "export", "--format", "docx", "--assessment", "x"},
+		{"--db", db, "export", "--format", "csv", "--table", "nonsense", "--assessment", "x"},
+		{"--db", db, "export", "--format", "csv", "--table", "all", "--assessment", "x"},
 		{"list", "--nope"},
 	} {
 		r := ctl(t, args...)
