@@ -102,7 +102,7 @@ func hostileInput(tb testing.TB, n int) hostile {
 				Author: a.Owner, Note: "Progress: " + unusual}}
 		}
 		if i == 5 {
-			a.Title = long.String()[:3000]
+			a.Title = string([]rune(long.String())[:3000])
 		}
 		rec.Actions = append(rec.Actions, a)
 	}

@@ -67,6 +67,7 @@ func WritePDF(w io.Writer, in Input) error {
 	pdf.AddUTF8FontFromBytes(family, "I", assets.FontItalic)
 	pdf.SetMargins(marginL, marginT, marginR)
 	pdf.SetCellMargin(0)
+	pdf.SetCompression(false)
 	pdf.SetAutoPageBreak(true, marginB)
 	pdf.AliasNbPages("{nb}")
 	rec := in.Record

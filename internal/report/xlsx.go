@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"io"
+	"unicode/utf16"
 
 	"github.com/xuri/excelize/v2"
 
@@ -60,6 +61,30 @@ func WriteXLSX(w io.Writer, in Input) error {
 	return nil
 }
 
+// CutNote ends the text of a cell too long for Excel, which holds at most
+// 32,767 characters in a cell.
+const CutNote = " … [cut: an Excel cell holds at most 32,767 characters; the PDF, CSV and JSON exports have the full text]"
+
+// maxCellChars is the most characters (UTF-16 units) an Excel cell holds.
+const maxCellChars = 32767
+
+// fitCell cuts text too long for an Excel cell, saying so, at a character
+// boundary; other text is unchanged.
+func fitCell(s string) string {
+	if len(s) <= maxCellChars || len(utf16.Encode([]rune(s))) <= maxCellChars {
+		return s
+	}
+	room := maxCellChars - len(utf16.Encode([]rune(CutNote)))
+	n, out := 0, []rune{}
+	for _, r := range s {
+		if n += utf16.RuneLen(r); n > room {
+			break
+		}
+		out = append(out, r)
+	}
+	return string(out) + CutNote
+}
+
 // sheetStyles are the cell styles of the workbook.
 type sheetStyles struct {
 	header, text, date, integer, decimal, label int
@@ -112,7 +137,7 @@ func writeSheet(f *excelize.File, t table, st sheetStyles) error {
 			style := st.text
 			switch x.kind {
 			case textCell:
-				err = f.SetCellStr(sh, ref, x.text)
+				err = f.SetCellStr(sh, ref, fitCell(x.text))
 			case numberCell:
 				if x.decimals == 0 {
 					err, style = f.SetCellInt(sh, ref, int64(x.num)), st.integer
