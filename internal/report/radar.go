@@ -8,6 +8,7 @@ import (
 	"github.com/partnership-maturity/maturity/assets"
 	"github.com/partnership-maturity/maturity/internal/assessment"
 	"github.com/partnership-maturity/maturity/internal/chart"
+	"github.com/partnership-maturity/maturity/internal/questionnaire"
 )
 
 // chartFont is the font the charts measure their text with, parsed once.
@@ -16,22 +17,33 @@ var chartFont = sync.OnceValues(func() (*chart.Font, error) { return chart.NewFo
 // radarH is the height of the summary's radar chart, in millimetres.
 const radarH = 92.0
 
+// ThemeRadar is the radar of a question set's themes: this assessment's
+// agreed levels, its targets and, when previous is not nil, the previous
+// assessment's levels, each told apart by colour, line style and marker.
+// The app's overview and the PDF summary both draw it.
+func ThemeRadar(q *questionnaire.Questionnaire, rec assessment.Record, previous *assessment.Record) chart.Radar {
+	r := chart.Radar{Min: q.MinLevel(), Max: q.MaxLevel()}
+	for _, th := range q.Themes {
+		r.Axes = append(r.Axes, th.Title)
+	}
+	themes := assessment.ThemeScores(q, rec.Responses)
+	r.Series = append(r.Series,
+		chart.Series{Name: rec.Assessment.Period + " agreed level", Values: means(themes, false),
+			Colour: chart.Palette[0], Style: chart.Solid, Marker: chart.Circle},
+		chart.Series{Name: "Target", Values: means(themes, true),
+			Colour: chart.Palette[1], Style: chart.Dashed, Marker: chart.Square})
+	if previous != nil {
+		r.Series = append(r.Series, chart.Series{Name: previous.Assessment.Period + " agreed level",
+			Values: means(assessment.ThemeScores(q, previous.Responses), false),
+			Colour: chart.Palette[2], Style: chart.Dotted, Marker: chart.Triangle})
+	}
+	return r
+}
+
 // radar draws the themes' agreed levels, targets and, when there is one,
 // the previous year's levels as a vector radar chart.
 func (p *pdfWriter) radar() {
-	r := chart.Radar{Min: p.q.MinLevel(), Max: p.q.MaxLevel()}
-	for _, th := range p.q.Themes {
-		r.Axes = append(r.Axes, th.Title)
-	}
-	r.Series = append(r.Series,
-		chart.Series{Name: p.rec.Assessment.Period + " agreed level", Values: means(p.themes, false),
-			Colour: chart.Palette[0], Style: chart.Solid, Marker: chart.Circle},
-		chart.Series{Name: "Target", Values: means(p.themes, true),
-			Colour: chart.Palette[1], Style: chart.Dashed, Marker: chart.Square})
-	if p.Previous != nil {
-		r.Series = append(r.Series, chart.Series{Name: p.previousPeriod() + " agreed level", Values: means(p.prevThemes, false),
-			Colour: chart.Palette[2], Style: chart.Dotted, Marker: chart.Triangle})
-	}
+	r := ThemeRadar(p.q, *p.rec, p.Previous)
 	f, err := chartFont()
 	var d chart.Drawing
 	if err == nil {

@@ -2,15 +2,20 @@ package ui
 
 import (
 	"fmt"
+	"image"
 	"math"
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/partnership-maturity/maturity/assets"
 	"github.com/partnership-maturity/maturity/internal/assessment"
+	"github.com/partnership-maturity/maturity/internal/chart"
+	"github.com/partnership-maturity/maturity/internal/report"
 )
 
 // topPriorities is how many priorities the overview lists.
@@ -29,6 +34,8 @@ type Overview struct {
 	Priorities *fyne.Container
 	// Participants lists who took part, by agency.
 	Participants *widget.Label
+	// Radar draws the themes' levels, targets and last year's levels.
+	Radar *canvas.Image
 	// plan, when set, starts an action for a theme and question.
 	plan    func(themeID, questionID string)
 	content fyne.CanvasObject
@@ -37,12 +44,14 @@ type Overview struct {
 // NewOverview builds the overview of the session's assessment and keeps it
 // up to date as edits are saved.
 func NewOverview(s *session) *Overview {
-	o := &Overview{s: s, Overall: widget.NewLabel(""), Cards: container.NewGridWithColumns(3),
-		Priorities: container.NewVBox(), Participants: widget.NewLabel("")}
+	o := &Overview{s: s, Overall: widget.NewLabel(""), Cards: container.NewGridWithColumns(2),
+		Priorities: container.NewVBox(), Participants: widget.NewLabel(""), Radar: canvas.NewImageFromImage(nil)}
+	o.Radar.FillMode = canvas.ImageFillContain
+	o.Radar.SetMinSize(fyne.NewSize(radarW, radarH))
 	o.Overall.SizeName = theme.SizeNameSubHeadingText
 	o.Overall.Wrapping = fyne.TextWrapWord
 	o.Participants.Wrapping = fyne.TextWrapWord
-	body := container.NewVBox(o.Overall, o.Cards,
+	body := container.NewVBox(o.Overall, container.NewBorder(nil, nil, o.Radar, nil, o.Cards),
 		widget.NewCard("Top priorities", "Largest gap to target first, then the widest spread of votes, then the lowest confidence", o.Priorities),
 		widget.NewCard("Participants", "", o.Participants))
 	o.content = container.NewVScroll(container.NewPadded(body))
@@ -78,6 +87,37 @@ func (o *Overview) Refresh() {
 	}
 	o.refreshPriorities()
 	o.Participants.SetText(o.participantText())
+	o.drawRadar()
+}
+
+// The radar's size on screen, in Fyne units.
+const (
+	radarW = 500
+	radarH = 420
+)
+
+// drawRadar renders the radar chart; if it cannot, it says so in its place.
+func (o *Overview) drawRadar() {
+	img, err := radarImage(report.ThemeRadar(o.s.q, o.s.rec, o.s.prev))
+	if err != nil {
+		o.Overall.SetText(o.Overall.Text + "\n(The radar chart could not be drawn: " + err.Error() + ")")
+		return
+	}
+	o.Radar.Image = img
+	o.Radar.Refresh()
+}
+
+// radarImage draws a radar at twice the screen size, for sharp text.
+func radarImage(r chart.Radar) (image.Image, error) {
+	f, err := chart.NewFont(assets.FontRegular)
+	if err != nil {
+		return nil, err
+	}
+	d, err := r.Draw(radarW, radarH, f)
+	if err != nil {
+		return nil, err
+	}
+	return d.Image(2, assets.FontRegular, assets.FontBold)
 }
 
 // themeCard shows one theme's score, coverage, target and last year.
