@@ -110,14 +110,14 @@ func TestExportFingerprint(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	sum := sha256.Sum256(x.bundle)
-	if x.in.Fingerprint != hex.EncodeToString(sum[:]) {
-		t.Errorf("fingerprint %s is not the bundle's sha256", x.in.Fingerprint)
+	sum := sha256.Sum256(x.Bundle)
+	if x.In.Fingerprint != hex.EncodeToString(sum[:]) {
+		t.Errorf("fingerprint %s is not the bundle's sha256", x.In.Fingerprint)
 	}
-	if x.in.Previous == nil || x.in.Previous.Assessment.Period != "2024/25" {
-		t.Errorf("previous assessment not loaded: %+v", x.in.Previous)
+	if x.In.Previous == nil || x.In.Previous.Assessment.Period != "2024/25" {
+		t.Errorf("previous assessment not loaded: %+v", x.In.Previous)
 	}
-	if len(x.in.DataChecksum) != 64 || !bytes.Contains(x.bundle, []byte(x.in.DataChecksum)) {
-		t.Errorf("data checksum %q is not the bundle's sha256 field", x.in.DataChecksum)
+	if len(x.In.DataChecksum) != 64 || !bytes.Contains(x.Bundle, []byte(x.In.DataChecksum)) {
+		t.Errorf("data checksum %q is not the bundle's sha256 field", x.In.DataChecksum)
 	}
 }

@@ -21,8 +21,10 @@ var allowed = map[string][]string{
 	"internal/chart":         {},
 	"assets":                 {},
 	"internal/report":        {"internal/questionnaire", "internal/assessment", "internal/chart", "internal/about", "assets"},
-	"internal/demo":          {"internal/questionnaire", "internal/assessment"},
-	"questionnaires":         {"internal/questionnaire"},
+	"internal/export": {"internal/questionnaire", "internal/assessment", "internal/chart", "internal/about", "assets",
+		"internal/report", "internal/bundle"},
+	"internal/demo":  {"internal/questionnaire", "internal/assessment"},
+	"questionnaires": {"internal/questionnaire"},
 }
 
 // deps lists the packages pkg depends on, directly or not.
