@@ -46,7 +46,7 @@ type Walkthrough struct {
 	// one is highlighted and underlined. Tapping one shows that question.
 	Strip []*widget.Button
 	// stripMarks underline the current question's strip button.
-	stripMarks []*canvas.Rectangle
+	stripMarks []*walkPatch
 
 	// Position says "Question 7 of 18"; ThemeName the theme it belongs to.
 	Position, ThemeName *widget.Label
@@ -120,7 +120,9 @@ func NewWalkthrough(s *session) *Walkthrough {
 	}
 	w.build()
 	s.onChange(w.refreshAfterSave)
-	w.show(0)
+	if len(w.questions) > 0 {
+		w.show(0)
+	}
 	return w
 }
 
@@ -190,7 +192,7 @@ func (w *Walkthrough) Flush() {
 		w.timer.Stop()
 		w.timer = nil
 	}
-	if w.s.readOnly() {
+	if w.s.readOnly() || len(w.questions) == 0 {
 		return
 	}
 	w.saveEdit(func(*assessment.Response) {})
@@ -238,8 +240,7 @@ func (w *Walkthrough) build() {
 	w.LastYearTitle = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	w.LastYearLevel = walkWrapped("")
 	w.LastYearText = walkWrapped("")
-	lastYearBox := canvas.NewRectangle(theme.Color(theme.ColorNameInputBackground))
-	lastYearBox.CornerRadius = theme.InputRadiusSize()
+	lastYearBox := newWalkPatch(theme.ColorNameInputBackground, theme.InputRadiusSize(), fyne.Size{})
 	w.LastYear = container.NewStack(lastYearBox, container.NewPadded(container.NewVBox(w.LastYearTitle, w.LastYearLevel, w.LastYearText)))
 
 	w.Refs = container.NewVBox()
@@ -312,9 +313,7 @@ func (w *Walkthrough) buildStrip() {
 	for i := range w.questions {
 		b := widget.NewButton(fmt.Sprint(i+1), func() { w.Show(i) })
 		w.Strip = append(w.Strip, b)
-		mark := canvas.NewRectangle(color.Transparent)
-		mark.SetMinSize(fyne.NewSize(1, 3))
-		w.stripMarks = append(w.stripMarks, mark)
+		w.stripMarks = append(w.stripMarks, newWalkPatch("", 0, fyne.NewSize(1, 3)))
 	}
 }
 
@@ -346,11 +345,11 @@ func (w *Walkthrough) show(index int) {
 	t := w.s.q.Themes[wq.theme]
 	r := w.s.response(wq.question.ID)
 
-	w.Position.SetText(fmt.Sprintf("Question %d of %d", index+1, len(w.questions)))
-	w.ThemeName.SetText(fmt.Sprintf("Theme %d of %d: %s", wq.theme+1, len(w.s.q.Themes), t.Title))
-	w.Question.SetText("“" + wq.question.Text + "”")
-	w.Source.SetText(walkSection(wq.question.Section) + " · " + w.s.q.Source.Title)
-	w.Purpose.SetText(fmt.Sprintf("%s — purpose of the theme, in the Panel's words (%s): “%s”",
+	walkSetText(w.Position, fmt.Sprintf("Question %d of %d", index+1, len(w.questions)))
+	walkSetText(w.ThemeName, fmt.Sprintf("Theme %d of %d: %s", wq.theme+1, len(w.s.q.Themes), t.Title))
+	walkSetText(w.Question, "“"+wq.question.Text+"”")
+	walkSetText(w.Source, walkSection(wq.question.Section)+" · "+w.s.q.Source.Title)
+	walkSetText(w.Purpose, fmt.Sprintf("%s — purpose of the theme, in the Panel's words (%s): “%s”",
 		t.Title, t.PurposeSection, t.Purpose))
 
 	for _, c := range w.Levels {
@@ -358,12 +357,12 @@ func (w *Walkthrough) show(index int) {
 	}
 	w.fillLastYear(wq.question.ID)
 	w.fillResponse(r)
-	w.Evidence.SetText(r.Evidence)
-	w.Strengths.SetText(r.Strengths)
-	w.Areas.SetText(r.AreasForDevelopment)
-	w.Rationale.SetText(r.Rationale)
-	w.RefTitle.SetText("")
-	w.RefLocation.SetText("")
+	walkSetEntry(w.Evidence, r.Evidence)
+	walkSetEntry(w.Strengths, r.Strengths)
+	walkSetEntry(w.Areas, r.AreasForDevelopment)
+	walkSetEntry(w.Rationale, r.Rationale)
+	walkSetEntry(w.RefTitle, "")
+	walkSetEntry(w.RefLocation, "")
 	w.RefProblem.Hide()
 	w.fillRefs()
 	w.refreshStrip()
@@ -418,7 +417,7 @@ func (w *Walkthrough) fillResponse(r assessment.Response) {
 		w.fillReadOnlyText(r)
 	}
 	if r.CarriedForward {
-		w.CarriedNote.SetText(fmt.Sprintf("Carried forward from %s — review and update", w.previousPeriod()))
+		walkSetText(w.CarriedNote, fmt.Sprintf("Carried forward from %s — review and update", w.previousPeriod()))
 		w.CarriedNote.Show()
 	} else {
 		w.CarriedNote.Hide()
@@ -437,12 +436,12 @@ func (w *Walkthrough) fillReadOnlyText(r assessment.Response) {
 	if r.Target != assessment.NotAssessed {
 		target = w.levelName(r.Target)
 	}
-	w.readOnlyText[w.Target].SetText(target)
-	w.readOnlyText[w.Confidence].SetText(orNone(w.Confidence.Selected, "Not said"))
-	w.readOnlyText[w.Evidence].SetText(orNone(r.Evidence, "None recorded."))
-	w.readOnlyText[w.Strengths].SetText(orNone(r.Strengths, "None recorded."))
-	w.readOnlyText[w.Areas].SetText(orNone(r.AreasForDevelopment, "None recorded."))
-	w.readOnlyText[w.Rationale].SetText(orNone(r.Rationale, "None recorded."))
+	walkSetText(w.readOnlyText[w.Target], target)
+	walkSetText(w.readOnlyText[w.Confidence], orNone(w.Confidence.Selected, "Not said"))
+	walkSetText(w.readOnlyText[w.Evidence], orNone(r.Evidence, "None recorded."))
+	walkSetText(w.readOnlyText[w.Strengths], orNone(r.Strengths, "None recorded."))
+	walkSetText(w.readOnlyText[w.Areas], orNone(r.AreasForDevelopment, "None recorded."))
+	walkSetText(w.readOnlyText[w.Rationale], orNone(r.Rationale, "None recorded."))
 }
 
 // previousPeriod names the assessment this one was started from.
@@ -461,11 +460,11 @@ func (w *Walkthrough) fillLastYear(questionID string) {
 		return
 	}
 	w.LastYear.Show()
-	w.LastYearTitle.SetText("Last year (" + w.s.prev.Assessment.Period + ")")
+	walkSetText(w.LastYearTitle, "Last year ("+w.s.prev.Assessment.Period+")")
 	prev, ok := w.s.previousResponse(questionID)
 	if !ok {
-		w.LastYearLevel.SetText("Agreed level: not assessed")
-		w.LastYearText.SetText("Evidence: none recorded")
+		walkSetText(w.LastYearLevel, "Agreed level: not assessed")
+		walkSetText(w.LastYearText, "Evidence: none recorded")
 		return
 	}
 	line := "Agreed level: " + w.levelName(prev.Level)
@@ -475,12 +474,12 @@ func (w *Walkthrough) fillLastYear(questionID string) {
 	if prev.Confidence != "" {
 		line += " · confidence " + string(prev.Confidence)
 	}
-	w.LastYearLevel.SetText(line)
+	walkSetText(w.LastYearLevel, line)
 	evidence := strings.TrimSpace(prev.Evidence)
 	if evidence == "" {
 		evidence = "none recorded"
 	}
-	w.LastYearText.SetText("Evidence: " + evidence)
+	walkSetText(w.LastYearText, "Evidence: "+evidence)
 }
 
 // levelName is "3 · Developing", or "not assessed".
@@ -535,19 +534,16 @@ func (w *Walkthrough) refreshStrip() {
 			icon = theme.ConfirmIcon()
 		}
 		importance := widget.MediumImportance
-		mark := color.Color(color.Transparent)
+		var mark fyne.ThemeColorName
 		if i == w.current {
 			importance = widget.HighImportance
-			mark = theme.Color(theme.ColorNameForeground)
+			mark = theme.ColorNameForeground
 		}
 		if b.Icon != icon || b.Importance != importance {
 			b.Icon, b.Importance = icon, importance
 			b.Refresh()
 		}
-		if w.stripMarks[i].FillColor != mark {
-			w.stripMarks[i].FillColor = mark
-			w.stripMarks[i].Refresh()
-		}
+		w.stripMarks[i].setColour(mark)
 	}
 }
 
@@ -607,7 +603,7 @@ func (w *Walkthrough) textChanged(string) {
 
 // setLevel saves level as the agreed level of the current question.
 func (w *Walkthrough) setLevel(level int) {
-	if w.loading || w.s.readOnly() {
+	if w.loading || w.s.readOnly() || len(w.questions) == 0 {
 		return
 	}
 	w.saveEdit(func(r *assessment.Response) { r.Level = level })
@@ -678,8 +674,8 @@ func (w *Walkthrough) addRef() {
 		return nil
 	})
 	if ok {
-		w.RefTitle.SetText("")
-		w.RefLocation.SetText("")
+		walkSetEntry(w.RefTitle, "")
+		walkSetEntry(w.RefLocation, "")
 		w.fillRefs()
 	}
 }
@@ -726,6 +722,21 @@ func walkGuidance(t questionnaire.Theme, level int) string {
 	return ""
 }
 
+// walkSetText changes a label's text only when it differs: every change
+// re-measures wrapped text, the costliest part of switching question.
+func walkSetText(l *widget.Label, text string) {
+	if l.Text != text {
+		l.SetText(text)
+	}
+}
+
+// walkSetEntry changes an entry's text only when it differs.
+func walkSetEntry(e *widget.Entry, text string) {
+	if e.Text != text {
+		e.SetText(text)
+	}
+}
+
 // walkShow shows or hides o, doing nothing when it already is.
 func walkShow(o fyne.CanvasObject, show bool) {
 	switch {
@@ -766,15 +777,16 @@ type LevelChoice struct {
 	// Disabled choices ignore taps.
 	Disabled bool
 
-	name       string
-	onTap      func(int)
-	hovered    bool
-	bg         *canvas.Rectangle
-	mark       *widget.Icon
-	title      *widget.Label
-	descriptor *widget.Label
-	guidance   *widget.RichText
-	body       *fyne.Container
+	name         string
+	guidanceText string
+	onTap        func(int)
+	hovered      bool
+	bg           *canvas.Rectangle
+	mark         *widget.Icon
+	title        *widget.Label
+	descriptor   *widget.Label
+	guidance     *widget.RichText
+	body         *fyne.Container
 }
 
 // newLevelChoice builds a choice for level value named name.
@@ -798,6 +810,10 @@ func newLevelChoice(value int, name, descriptor string, onTap func(int)) *LevelC
 // setGuidance shows the theme's guidance for this level, labelled as the
 // app's; empty hides it.
 func (c *LevelChoice) setGuidance(text string) {
+	if text == c.guidanceText {
+		return
+	}
+	c.guidanceText = text
 	if text == "" {
 		c.guidance.Hide()
 		return
@@ -892,4 +908,54 @@ func (r *levelChoiceRenderer) Refresh() {
 		c.title.SetText(title)
 	}
 	c.bg.Refresh()
+}
+
+// walkPatch is a rectangle filled with a theme colour, kept up to date when
+// the theme changes; with no colour name it is transparent.
+type walkPatch struct {
+	widget.BaseWidget
+	colour fyne.ThemeColorName
+	min    fyne.Size
+	rect   *canvas.Rectangle
+}
+
+// newWalkPatch makes a patch of colour with rounded corners of radius and
+// a least size of min.
+func newWalkPatch(colour fyne.ThemeColorName, radius float32, min fyne.Size) *walkPatch {
+	p := &walkPatch{colour: colour, min: min, rect: canvas.NewRectangle(color.Transparent)}
+	p.rect.CornerRadius = radius
+	p.ExtendBaseWidget(p)
+	return p
+}
+
+// setColour fills the patch with another theme colour, or none.
+func (p *walkPatch) setColour(colour fyne.ThemeColorName) {
+	if p.colour != colour {
+		p.colour = colour
+		p.Refresh()
+	}
+}
+
+// CreateRenderer draws the patch.
+func (p *walkPatch) CreateRenderer() fyne.WidgetRenderer {
+	r := &walkPatchRenderer{p: p}
+	r.Refresh()
+	return r
+}
+
+// walkPatchRenderer draws a walkPatch.
+type walkPatchRenderer struct{ p *walkPatch }
+
+func (r *walkPatchRenderer) Layout(size fyne.Size)        { r.p.rect.Resize(size) }
+func (r *walkPatchRenderer) MinSize() fyne.Size           { return r.p.min }
+func (r *walkPatchRenderer) Objects() []fyne.CanvasObject { return []fyne.CanvasObject{r.p.rect} }
+func (r *walkPatchRenderer) Destroy()                     {}
+
+// Refresh takes the colour from the current theme.
+func (r *walkPatchRenderer) Refresh() {
+	r.p.rect.FillColor = color.Transparent
+	if r.p.colour != "" {
+		r.p.rect.FillColor = r.p.Theme().Color(r.p.colour, fyne.CurrentApp().Settings().ThemeVariant())
+	}
+	r.p.rect.Refresh()
 }

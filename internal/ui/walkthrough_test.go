@@ -221,7 +221,7 @@ func TestWalkthroughByTaps(t *testing.T) {
 		t.Errorf("strip jump: current %d, %q, level 1 chosen %v, strengths %q", w.Current(), w.Position.Text, w.Levels[0].Selected, w.Strengths.Text)
 	}
 	if w.Strip[4].Importance != widget.HighImportance || w.Strip[3].Importance == widget.HighImportance ||
-		w.stripMarks[4].FillColor == w.stripMarks[3].FillColor {
+		w.stripMarks[4].colour == "" || w.stripMarks[3].colour != "" {
 		t.Errorf("the current question is not marked in the strip")
 	}
 	test.Tap(w.PreviousButton)
