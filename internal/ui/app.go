@@ -109,6 +109,7 @@ type shortcut struct {
 func (a *App) shortcuts() []shortcut {
 	return []shortcut{
 		{"New assessment", fyne.KeyN, func() { a.ShowHome(); a.Home.ShowNewAssessment("") }},
+		{"Export…", fyne.KeyE, a.ShowExport},
 		{"Home", fyne.KeyH, a.ShowHome},
 		{"Overview", fyne.Key1, func() { a.withCurrent((*AssessmentScreen).ShowOverview) }},
 		{"Questions", fyne.Key2, func() { a.withCurrent((*AssessmentScreen).ShowQuestions) }},
@@ -117,6 +118,16 @@ func (a *App) shortcuts() []shortcut {
 		{"Previous question", fyne.KeyLeft, func() { a.withCurrent((*AssessmentScreen).Previous) }},
 		{"Find a question", fyne.KeyF, func() { a.withCurrent((*AssessmentScreen).ShowFind) }},
 	}
+}
+
+// ShowExport opens the export dialog for the open assessment.
+func (a *App) ShowExport() {
+	if a.Current == nil {
+		dialog.ShowInformation("Export", "Open an assessment first: an export is of one assessment.", a.win)
+		return
+	}
+	a.Current.Flush()
+	NewExportDialog(a.Current.s, a.fyne, a.run).Show()
 }
 
 // withCurrent runs f on the open assessment, if there is one.
@@ -150,10 +161,11 @@ func (a *App) menu() *fyne.MainMenu {
 	file := fyne.NewMenu("File",
 		fyne.NewMenuItem("New partnership…", func() { a.ShowHome(); a.Home.ShowNewPartnership() }),
 		items[0],
+		items[1],
 		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem("Settings…", a.Settings.Show),
 	)
-	return fyne.NewMainMenu(file, fyne.NewMenu("Go", items[1:]...))
+	return fyne.NewMainMenu(file, fyne.NewMenu("Go", items[2:]...))
 }
 
 // content wraps a screen with a header line; used by the assessment screen.

@@ -151,3 +151,43 @@ func TestOpenDemoShowsOverview(t *testing.T) {
 		t.Errorf("participants %q", o.Participants.Text)
 	}
 }
+
+func TestAssessmentScreenKeysAndFind(t *testing.T) {
+	sess, s := demoSession(t)
+	app := New(context.Background(), fyne.CurrentApp(), test.NewTempWindow(t, nil), s)
+	app.run = inline
+	open(t, app, sess.rec.Assessment.ID)
+	cur := app.Current
+	before := cur.s.response("culture.1").Level
+	cur.TypedKey(&fyne.KeyEvent{Name: fyne.Key1}) // on the overview: ignored
+	if cur.s.response("culture.1").Level != before {
+		t.Fatalf("a level key on the overview changed culture.1 from %d", before)
+	}
+	cur.Next()
+	if cur.Tabs.Selected().Text != "Questions" || cur.Questions.Current() != 1 {
+		t.Fatalf("Next: tab %q question %d", cur.Tabs.Selected().Text, cur.Questions.Current())
+	}
+	cur.TypedKey(&fyne.KeyEvent{Name: fyne.Key5})
+	rec, err := s.LoadRecord(context.Background(), sess.rec.Assessment.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range rec.Responses {
+		if r.QuestionID == "culture.2" && r.Level != 5 {
+			t.Errorf("culture.2 stored at %d; want 5 after pressing 5", r.Level)
+		}
+	}
+	if got := cur.FindQuestion("VOICE of children"); got != 10 {
+		t.Errorf("FindQuestion(voice of children) = %d; want 10 (effectiveness.3)", got)
+	}
+	if got := cur.FindQuestion("workforce.4"); got != 17 {
+		t.Errorf("FindQuestion(workforce.4) = %d; want 17", got)
+	}
+	if got := cur.FindQuestion("astronaut"); got != -1 {
+		t.Errorf("FindQuestion(astronaut) = %d; want -1", got)
+	}
+	cur.Previous()
+	if cur.Questions.Current() != 0 {
+		t.Errorf("Previous: question %d; want 0", cur.Questions.Current())
+	}
+}

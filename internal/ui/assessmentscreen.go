@@ -19,6 +19,8 @@ type AssessmentScreen struct {
 	Tabs *container.AppTabs
 	// Overview is the first tab.
 	Overview *Overview
+	// Questions is the walkthrough, one question at a time.
+	Questions *Walkthrough
 	// Back returns to the home screen.
 	Back    *widget.Button
 	content fyne.CanvasObject
@@ -27,20 +29,25 @@ type AssessmentScreen struct {
 // NewAssessmentScreen builds the screen for an open session; home returns
 // to the home screen.
 func NewAssessmentScreen(s *session, home func()) *AssessmentScreen {
-	a := &AssessmentScreen{s: s, Overview: NewOverview(s)}
+	a := &AssessmentScreen{s: s, Overview: NewOverview(s), Questions: NewWalkthrough(s)}
 	a.Back = widget.NewButtonWithIcon("Home", theme.HomeIcon(), home)
 	a.Tabs = container.NewAppTabs(
 		container.NewTabItemWithIcon("Overview", theme.GridIcon(), a.Overview.Content()),
+		container.NewTabItemWithIcon("Questions", theme.DocumentIcon(), a.Questions.Content()),
 	)
-	a.Tabs.OnSelected = func(*container.TabItem) { a.Flush() }
+	a.Tabs.OnUnselected = func(*container.TabItem) { a.Flush() }
+	a.Tabs.OnSelected = func(item *container.TabItem) {
+		if item.Text == "Questions" {
+			a.Questions.Reload()
+		}
+	}
 	rec := s.rec
 	title := widget.NewLabelWithStyle(fmt.Sprintf("%s — %s", rec.Partnership.Name, rec.Assessment.Period),
 		fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.Truncation = fyne.TextTruncateEllipsis
 	state := widget.NewLabel(a.stateText())
 	left := container.NewBorder(nil, nil, a.Back, state, title)
-	footer := container.NewBorder(widget.NewSeparator(), nil, nil, nil, s.saved.Label)
-	a.content = container.NewBorder(headerBar(left, nil), footer, nil, nil, a.Tabs)
+	a.content = container.NewBorder(headerBar(left, nil), nil, nil, nil, a.Tabs)
 	return a
 }
 
@@ -74,17 +81,74 @@ func (a *AssessmentScreen) selectTab(text string) {
 	}
 }
 
-// Next and Previous move through the questions.
-func (a *AssessmentScreen) Next() {}
+// Next moves to the next question, on the questions tab.
+func (a *AssessmentScreen) Next() {
+	a.ShowQuestions()
+	a.Questions.Next()
+}
 
-// Previous moves to the previous question.
-func (a *AssessmentScreen) Previous() {}
+// Previous moves to the previous question, on the questions tab.
+func (a *AssessmentScreen) Previous() {
+	a.ShowQuestions()
+	a.Questions.Previous()
+}
 
-// ShowFind asks for words to find among the questions.
-func (a *AssessmentScreen) ShowFind() {}
-
-// TypedKey handles a key pressed outside any text field.
-func (a *AssessmentScreen) TypedKey(ev *fyne.KeyEvent) {}
+// TypedKey sends a key pressed outside any text field to the questions tab
+// when it is showing (1–5 choose a level, 0 clears it, Page Up and Page Down
+// move).
+func (a *AssessmentScreen) TypedKey(ev *fyne.KeyEvent) {
+	if a.Tabs.Selected() != nil && a.Tabs.Selected().Text == "Questions" {
+		a.Questions.TypedKey(ev)
+	}
+}
 
 // Flush saves any edit still waiting.
-func (a *AssessmentScreen) Flush() {}
+func (a *AssessmentScreen) Flush() { a.Questions.Flush() }
+
+// ShowFind asks for words and jumps to the first question holding them.
+func (a *AssessmentScreen) ShowFind() {
+	words := widget.NewEntry()
+	words.SetPlaceHolder("e.g. training, voice of children, data strategy")
+	var f *formDialog
+	f = newFormDialog("Find a question", "Find", widget.NewForm(widget.NewFormItem("Words", words)), a.s.win, func() string {
+		i := a.FindQuestion(words.Text)
+		if i < 0 {
+			return fmt.Sprintf("No question mentions %q.", words.Text)
+		}
+		a.ShowQuestions()
+		a.Questions.Show(i)
+		return ""
+	})
+	f.show(fyne.NewSize(460, 200))
+	a.s.win.Canvas().Focus(words)
+}
+
+// FindQuestion is the index of the first question whose id, theme or text
+// holds every word of query (ignoring case), or -1.
+func (a *AssessmentScreen) FindQuestion(query string) int {
+	words := strings.Fields(strings.ToLower(query))
+	if len(words) == 0 {
+		return -1
+	}
+	i := 0
+	for _, t := range a.s.q.Themes {
+		for _, qu := range t.Questions {
+			hay := strings.ToLower(qu.ID + " " + t.Title + " " + qu.Text)
+			if containsAll(hay, words) {
+				return i
+			}
+			i++
+		}
+	}
+	return -1
+}
+
+// containsAll reports whether every word is in hay.
+func containsAll(hay string, words []string) bool {
+	for _, w := range words {
+		if !strings.Contains(hay, w) {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,56 @@
+package ui
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+
+	"github.com/partnership-maturity/maturity/internal/export"
+	"github.com/partnership-maturity/maturity/internal/report"
+)
+
+func TestExportWritesPDF(t *testing.T) {
+	sess, _ := demoSession(t)
+	e := NewExportDialog(sess, fyne.CurrentApp(), inline)
+	if e.format() != export.PDF || e.Table.Visible() {
+		t.Errorf("default: format %s, table shown %v; want PDF without a table", e.format(), e.Table.Visible())
+	}
+	path := filepath.Join(t.TempDir(), "Northshire-2025-26-action-plan.pdf")
+	e.Save(path, export.PDF, "", nil)
+	if !strings.HasPrefix(e.Result.Text, "Saved ") || !e.OpenFile.Visible() || !e.ShowFolder.Visible() {
+		t.Fatalf("after saving: %q, open %v folder %v", e.Result.Text, e.OpenFile.Visible(), e.ShowFolder.Visible())
+	}
+	out, err := exec.Command("pdftotext", path, "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext: %v", err)
+	}
+	if !strings.Contains(string(out), "Northshire Safeguarding Children Partnership") {
+		t.Errorf("the PDF lacks the partnership's name")
+	}
+}
+
+func TestExportFailureIsShown(t *testing.T) {
+	sess, _ := demoSession(t)
+	e := NewExportDialog(sess, fyne.CurrentApp(), inline)
+	dir := t.TempDir()
+	e.Save(filepath.Join(dir, "missing", "a.csv"), export.CSV, report.Actions, nil)
+	if !strings.HasPrefix(e.Result.Text, "The export was not written") || e.OpenFile.Visible() {
+		t.Errorf("after a failed write: %q, open shown %v", e.Result.Text, e.OpenFile.Visible())
+	}
+	if left, _ := os.ReadDir(dir); len(left) != 0 {
+		t.Errorf("left behind %v", left)
+	}
+}
+
+func TestExportCSVShowsTableChoice(t *testing.T) {
+	sess, _ := demoSession(t)
+	e := NewExportDialog(sess, fyne.CurrentApp(), inline)
+	e.Format.SetSelected(formatChoices[2].label)
+	if e.format() != export.CSV || !e.Table.Visible() {
+		t.Errorf("CSV: format %s, table shown %v", e.format(), e.Table.Visible())
+	}
+}
