@@ -18,6 +18,7 @@ import (
 
 func main() {
 	db := flag.String("db", os.Getenv("MATURITY_DB"), "database file (default: $MATURITY_DB, else the app's data folder)")
+	open := flag.String("open", "", "open the assessment with this id (see maturityctl list)")
 	flag.Parse()
 
 	a := app.NewWithID(about.ID)
@@ -37,7 +38,11 @@ func main() {
 		return
 	}
 	defer s.Close()
-	ui.New(ctx, a, w, s).Start()
+	app := ui.New(ctx, a, w, s)
+	app.Start()
+	if *open != "" {
+		app.OpenAssessment(*open)
+	}
 	w.ShowAndRun()
 }
 

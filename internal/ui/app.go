@@ -76,6 +76,7 @@ func (a *App) openAssessment(id string, done func()) {
 		s.win = a.win
 		a.flush()
 		a.Current = NewAssessmentScreen(s, a.ShowHome)
+		a.Current.Actions.SetAuthor(a.Settings.Name.Text)
 		a.win.SetContent(a.Current.Content())
 		if done != nil {
 			done()

@@ -7,6 +7,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 )
 
 // newTestApp builds the app on an empty database and waits for the home
@@ -190,4 +191,30 @@ func TestAssessmentScreenKeysAndFind(t *testing.T) {
 	if cur.Questions.Current() != 0 {
 		t.Errorf("Previous: question %d; want 0", cur.Questions.Current())
 	}
+	cur.ShowOverview()
+	plan := findButton(cur.Overview.Priorities, "Plan an action")
+	if plan == nil {
+		t.Fatal("no Plan an action button among the priorities")
+	}
+	test.Tap(plan)
+	if cur.Tabs.Selected().Text != "Action plan" || cur.Actions.Form == nil {
+		t.Errorf("Plan an action: tab %q, form open %v", cur.Tabs.Selected().Text, cur.Actions.Form != nil)
+	}
+}
+
+// findButton finds the first button with the given text under o.
+func findButton(o fyne.CanvasObject, text string) *widget.Button {
+	switch v := o.(type) {
+	case *widget.Button:
+		if v.Text == text {
+			return v
+		}
+	case *fyne.Container:
+		for _, c := range v.Objects {
+			if b := findButton(c, text); b != nil {
+				return b
+			}
+		}
+	}
+	return nil
 }

@@ -21,6 +21,8 @@ type AssessmentScreen struct {
 	Overview *Overview
 	// Questions is the walkthrough, one question at a time.
 	Questions *Walkthrough
+	// Actions is the action plan.
+	Actions *ActionPlan
 	// Back returns to the home screen.
 	Back    *widget.Button
 	content fyne.CanvasObject
@@ -29,11 +31,17 @@ type AssessmentScreen struct {
 // NewAssessmentScreen builds the screen for an open session; home returns
 // to the home screen.
 func NewAssessmentScreen(s *session, home func()) *AssessmentScreen {
-	a := &AssessmentScreen{s: s, Overview: NewOverview(s), Questions: NewWalkthrough(s)}
+	a := &AssessmentScreen{s: s, Overview: NewOverview(s), Questions: NewWalkthrough(s), Actions: NewActionPlan(s)}
+	a.Overview.plan = func(themeID, questionID string) {
+		a.ShowActions()
+		a.Actions.NewAction(themeID, questionID)
+	}
+	a.Overview.Refresh()
 	a.Back = widget.NewButtonWithIcon("Home", theme.HomeIcon(), home)
 	a.Tabs = container.NewAppTabs(
 		container.NewTabItemWithIcon("Overview", theme.GridIcon(), a.Overview.Content()),
 		container.NewTabItemWithIcon("Questions", theme.DocumentIcon(), a.Questions.Content()),
+		container.NewTabItemWithIcon("Action plan", theme.ListIcon(), a.Actions.Content()),
 	)
 	a.Tabs.OnUnselected = func(*container.TabItem) { a.Flush() }
 	a.Tabs.OnSelected = func(item *container.TabItem) {
