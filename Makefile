@@ -11,7 +11,7 @@ SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BUILD_PKGS := gcc pkg-config libgl1-mesa-dev xorg-dev
 TEST_PKGS  := $(BUILD_PKGS) poppler-utils
 
-.PHONY: run build test bench deps-build deps-test demo clean
+.PHONY: run build test bench deps-build deps-test demo screenshots clean
 
 ## run: install build packages if missing, build, and open the app (with no
 ## display, write the demo data and its export instead and say where).
@@ -20,7 +20,7 @@ run: deps-build build
 		./$(BIN)/maturity; \
 	else \
 		echo "No display found (DISPLAY and WAYLAND_DISPLAY are unset), so the window cannot open."; \
-		echo "Writing the demo data and its export instead."; \
+		echo "Writing the demo data and its PDF report instead."; \
 		$(MAKE) --no-print-directory demo; \
 	fi
 
@@ -30,18 +30,23 @@ build:
 	CGO_ENABLED=0 $(GO) build -o $(BIN)/maturityctl ./cmd/maturityctl
 
 ## demo: the demo partnership in $(OUT)/demo.db and its latest assessment
-## exported beside it.
+## exported beside it: the PDF report and action plan, and the JSON bundle.
 demo:
 	@mkdir -p $(OUT)
 	@rm -f $(OUT)/demo.db $(OUT)/demo.db-wal $(OUT)/demo.db-shm
 	CGO_ENABLED=0 $(GO) build -o $(BIN)/maturityctl ./cmd/maturityctl
 	./$(BIN)/maturityctl --db $(OUT)/demo.db demo
-	./$(BIN)/maturityctl --db $(OUT)/demo.db list
 	@id=$$(./$(BIN)/maturityctl --db $(OUT)/demo.db list --latest); \
-	./$(BIN)/maturityctl --db $(OUT)/demo.db export --format json --assessment $$id -o $(OUT)/northshire-latest.json && \
-	./$(BIN)/maturityctl --db $(OUT)/demo.db export --format csv --assessment $$id -o $(OUT)/northshire-latest.csv && \
-	echo "Demo database: $(CURDIR)/$(OUT)/demo.db" && \
-	echo "Exports:       $(CURDIR)/$(OUT)/northshire-latest.json, $(CURDIR)/$(OUT)/northshire-latest.csv"
+	./$(BIN)/maturityctl --db $(OUT)/demo.db export --format pdf --assessment $$id -o $(OUT)/Northshire-2025-26-action-plan.pdf && \
+	./$(BIN)/maturityctl --db $(OUT)/demo.db export --format json --assessment $$id -o $(OUT)/Northshire-2025-26-bundle.json && \
+	echo && echo "Demo database: $(CURDIR)/$(OUT)/demo.db" && \
+	echo "PDF report:    $(CURDIR)/$(OUT)/Northshire-2025-26-action-plan.pdf" && \
+	echo "JSON bundle:   $(CURDIR)/$(OUT)/Northshire-2025-26-bundle.json" && \
+	echo "To open the app on it: MATURITY_DB=$(OUT)/demo.db make run"
+
+## screenshots: PNGs of each main screen, from the real app under Xvfb.
+screenshots:
+	./scripts/screenshots $(OUT)/screenshots
 
 ## test: install what tests need, vet, and run every test with the race
 ## detector and Fyne's headless test driver.
