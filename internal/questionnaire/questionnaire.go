@@ -76,6 +76,9 @@ type Question struct {
 	ID      string `yaml:"id"`
 	Section string `yaml:"section"`
 	Text    string `yaml:"text"`
+	// Replaces is the id this question had in the previous version of the
+	// question set, when it changed; comparisons across versions follow it.
+	Replaces string `yaml:"replaces,omitempty"`
 }
 
 // LevelGuide describes what one level looks like within a theme.

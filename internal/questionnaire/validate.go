@@ -69,6 +69,7 @@ func (q *Questionnaire) validateThemes(ps *problems) {
 	}
 	themeIDs := map[string]bool{}
 	questionIDs := map[string]bool{}
+	replaced := map[string]bool{}
 	for i, t := range q.Themes {
 		loc := at("themes", i)
 		checkID(ps, with(loc, "id"), "theme", t.ID, themeIDs)
@@ -81,8 +82,25 @@ func (q *Questionnaire) validateThemes(ps *problems) {
 			checkID(ps, with(qloc, "id"), "question", qu.ID, questionIDs)
 			required(ps, with(qloc, "text"), "question text", qu.Text)
 			required(ps, with(qloc, "section"), "question section", qu.Section)
+			if qu.Replaces != "" {
+				checkID(ps, with(qloc, "replaces"), "replaced question", qu.Replaces, replaced)
+			}
 		}
 		q.validateGuides(ps, i, t)
+	}
+	q.validateReplaces(ps, questionIDs)
+}
+
+// validateReplaces refuses a question that claims to replace one still in
+// the set: a comparison could not tell which of the two to follow.
+func (q *Questionnaire) validateReplaces(ps *problems, questionIDs map[string]bool) {
+	for i, t := range q.Themes {
+		for j, qu := range t.Questions {
+			if qu.Replaces != "" && questionIDs[qu.Replaces] {
+				ps.add(at("themes", i, "questions", j, "replaces"),
+					"question %q replaces %q, which is still in this question set", qu.ID, qu.Replaces)
+			}
+		}
 	}
 }
 
