@@ -48,9 +48,9 @@ func Classify(before, after int) Change {
 	return Unchanged
 }
 
-// classifyScores says how a theme's mean moved; differences under 0.05
+// ClassifyScores says how a mean level moved; differences under 0.05
 // (which show as the same one-decimal figure) are unchanged.
-func classifyScores(before, after Score) Change {
+func ClassifyScores(before, after Score) Change {
 	switch {
 	case !before.Valid() && !after.Valid():
 		return NeitherAssessed
@@ -114,7 +114,9 @@ type ThemeComparison struct {
 type Comparison struct {
 	Columns []Column
 	Overall []Score
-	Themes  []ThemeComparison
+	// OverallChange is how the overall level moved between the last two.
+	OverallChange Change
+	Themes        []ThemeComparison
 	// Questions follow the newest set's order, then questions that only
 	// older sets hold.
 	Questions []QuestionComparison
@@ -186,12 +188,14 @@ func (c *Comparison) compareThemes() {
 		}
 		c.Overall = append(c.Overall, Overall(themes))
 	}
+	n := len(c.Overall)
+	c.OverallChange = ClassifyScores(c.Overall[n-2], c.Overall[n-1])
 	for _, t := range c.newest().Themes {
 		tc := ThemeComparison{ThemeID: t.ID, Title: t.Title}
 		for i := range c.Columns {
 			tc.Scores = append(tc.Scores, scores[i][t.ID])
 		}
-		tc.Change = classifyScores(tc.Scores[len(tc.Scores)-2], tc.Scores[len(tc.Scores)-1])
+		tc.Change = ClassifyScores(tc.Scores[len(tc.Scores)-2], tc.Scores[len(tc.Scores)-1])
 		c.Themes = append(c.Themes, tc)
 	}
 }
