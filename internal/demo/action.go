@@ -6,9 +6,6 @@ import (
 	"github.com/partnership-maturity/maturity/internal/assessment"
 )
 
-// newPerYear is how many new actions each year's workshop writes.
-const newPerYear = 5
-
 // actions carries last year's open actions and adds this year's new ones,
 // each with a status and progress notes.
 func (y *year) actions() {
@@ -21,8 +18,7 @@ func (y *year) actions() {
 			}
 		}
 	}
-	for i := range newPerYear {
-		t := actionText[(y.index*newPerYear+i)%len(actionText)]
+	for _, t := range y.newActions(y) {
 		due := startOf(y.period).AddDate(1, y.rng.IntN(9), 0)
 		y.rec.Actions = append(y.rec.Actions, y.action(t.question, t.title, t.owner, y.agency(t.agency).ID, t.measure, due))
 	}
@@ -59,7 +55,7 @@ func (y *year) status() assessment.ActionStatus {
 		assessment.InProgress, assessment.AtRisk, assessment.Dropped, assessment.NotStarted}
 	current := []assessment.ActionStatus{assessment.InProgress, assessment.InProgress, assessment.InProgress,
 		assessment.NotStarted, assessment.NotStarted, assessment.AtRisk, assessment.Complete}
-	if y.index < len(Periods)-1 {
+	if !y.latest() {
 		return settled[y.rng.IntN(len(settled))]
 	}
 	return current[y.rng.IntN(len(current))]

@@ -3,10 +3,7 @@ package demo
 import "github.com/partnership-maturity/maturity/internal/assessment"
 
 // agencies are Northshire's partners: the three statutory partners first.
-var agencies = []struct {
-	name string
-	kind assessment.AgencyKind
-}{
+var agencies = []agencySpec{
 	{"Northshire County Council", assessment.LocalAuthority},
 	{"NHS Northshire Integrated Care Board", assessment.IntegratedCareBoard},
 	{"Northshire Police", assessment.Police},
@@ -16,9 +13,7 @@ var agencies = []struct {
 }
 
 // people take part in every year's workshop; names test letters beyond ASCII.
-var people = []struct {
-	name, role, agency string
-}{
+var people = []person{
 	{"Priya Raman", "Partnership Business Manager", "Northshire County Council"},
 	{"Siobhán O’Neill", "Director of Children’s Services", "Northshire County Council"},
 	{"Tomasz Wiśniewski", "Head of Early Help", "Northshire County Council"},
@@ -50,7 +45,7 @@ var baseLevels = map[string]int{
 }
 
 // themeText is what the workshops wrote under each theme, one entry a year.
-var themeText = map[string][3]struct{ evidence, strengths, areas, rationale string }{
+var themeText = map[string][3]words{
 	"culture": {
 		{"Executive meetings rotate chairing between the three statutory partners. The 2023 partner survey showed 61% of middle managers felt able to challenge another agency’s decision.",
 			"Strong relationships between the Director of Children’s Services, the Chief Nurse and the Head of Public Protection.",
@@ -138,7 +133,7 @@ var themeText = map[string][3]struct{ evidence, strengths, areas, rationale stri
 }
 
 // evidenceDocs are the documents the workshops cited, by theme.
-var evidenceDocs = map[string][]struct{ title, location string }{
+var evidenceDocs = map[string][]doc{
 	"culture":       {{"Partner culture survey results", "SharePoint: NSCP/Surveys/culture-survey.xlsx"}, {"Escalation policy and log", "https://northshirescp.example.org/escalation"}},
 	"intent":        {{"Business plan and budget", "SharePoint: NSCP/Plans/business-plan.pdf"}, {"Joint strategic needs assessment", "https://northshire.example.gov.uk/jsna"}},
 	"delivery":      {{"Practitioner forum themes", "SharePoint: NSCP/Forums/themes.docx"}, {"Data strategy", "SharePoint: NSCP/Data/data-strategy.pdf"}},
@@ -149,9 +144,7 @@ var evidenceDocs = map[string][]struct{ title, location string }{
 
 // actionText is the action plan's bank: what, for which question, owned by
 // whom, measured how.
-var actionText = []struct {
-	question, title, owner, agency, measure string
-}{
+var actionText = []actionSpec{
 	{"culture.3", "Relaunch the escalation policy with a restorative resolution stage and train 200 managers in using it", "Siobhán O’Neill", "Northshire County Council", "Escalations logged per quarter and share resolved at first stage; manager survey on confidence to challenge (target 75%)"},
 	{"culture.2", "Give the voluntary and community sector a second executive seat and a faith-sector advisory group", "Fatima Hussain", "Northshire Council for Voluntary Service", "Voluntary sector members report feeling heard (survey, target 70%); advisory group meets four times a year"},
 	{"intent.2", "Agree a fair funding formula between the three statutory partners", "Gareth Llewelyn", "NHS Northshire Integrated Care Board", "Formula signed by all three partners before the budget is set; no partner above 50%"},

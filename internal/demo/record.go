@@ -17,17 +17,20 @@ type year struct {
 	rec      assessment.Record
 }
 
+// latest reports whether this is the last year assessed.
+func (y *year) latest() bool { return y.index == len(y.periods)-1 }
+
 // record builds the assessment of one period, started from previous.
 func (g *generator) record(index int, period string, previous *assessment.Record) assessment.Record {
 	at := startOf(period).AddDate(0, 9, 14).Add(10 * time.Hour) // mid-January
 	y := &year{generator: g, index: index, period: period, at: at, previous: previous}
 	a := assessment.Assessment{ID: g.id(), PartnershipID: g.p.ID, QuestionnaireID: g.q.ID,
-		QuestionnaireVersion: g.q.Version, Period: period, Status: assessment.Agreed,
-		Facilitator: facilitator, CreatedAt: at, UpdatedAt: at}
+		QuestionnaireVersion: g.q.Version, Period: period, Status: g.profile.latest,
+		Facilitator: g.facilitator, CreatedAt: at, UpdatedAt: at}
 	if previous != nil {
 		a.PreviousID = previous.Assessment.ID
 	}
-	if index < len(Periods)-1 {
+	if !y.latest() {
 		a.Status = assessment.SignedOff
 	}
 	y.rec = assessment.Record{Partnership: g.p, Assessment: a}
@@ -40,42 +43,40 @@ func (g *generator) record(index int, period string, previous *assessment.Record
 	return y.rec
 }
 
-// participants adds everyone in people.
+// participants adds everyone taking part this year.
 func (y *year) participants() {
-	for _, p := range people {
+	for _, p := range y.attendees(y) {
 		y.rec.Participants = append(y.rec.Participants, assessment.Participant{ID: y.id(),
 			AssessmentID: y.rec.Assessment.ID, Name: p.name, Role: p.role,
 			AgencyID: y.agency(p.agency).ID, CreatedAt: y.at, UpdatedAt: y.at})
 	}
 }
 
-// level is the agreed level of question id this year: the first year's
-// level, improved a step or not in each later year.
-func (y *year) level(id string) int {
+// lastLevel is the level agreed for question id the year before, or
+// NotAssessed in the first year or when it was not assessed.
+func (y *year) lastLevel(id string) int {
 	if y.previous == nil {
-		return baseLevels[id]
+		return assessment.NotAssessed
 	}
-	last := assessment.NotAssessed
 	for _, r := range y.previous.Responses {
 		if r.QuestionID == id {
-			last = r.Level
+			return r.Level
 		}
 	}
-	if last == assessment.NotAssessed {
-		return 2
-	}
-	if y.rng.Float64() < 0.55 {
-		last++
-	}
-	return min(last, y.q.MaxLevel())
+	return assessment.NotAssessed
+}
+
+// clamp keeps a level on the question set's scale.
+func (y *year) clamp(level int) int {
+	return max(y.q.MinLevel(), min(y.q.MaxLevel(), level))
 }
 
 // responses agrees a level, target and text for every question.
 func (y *year) responses() {
 	for _, t := range y.q.Themes {
-		text := themeText[t.ID][y.index]
+		text := y.words(y, t.ID)
 		for i, qu := range t.Questions {
-			lvl := y.level(qu.ID)
+			lvl := y.level(y, qu.ID)
 			r := assessment.Response{AssessmentID: y.rec.Assessment.ID, QuestionID: qu.ID, Level: lvl,
 				Confidence: assessment.Confidences[y.rng.IntN(3)], Evidence: text.evidence,
 				Strengths: text.strengths, AreasForDevelopment: text.areas, Rationale: text.rationale,
@@ -84,7 +85,11 @@ func (y *year) responses() {
 				r.Target = min(lvl+1+y.rng.IntN(2), y.q.MaxLevel())
 			}
 			y.rec.Responses = append(y.rec.Responses, r)
-			doc := evidenceDocs[t.ID][i%len(evidenceDocs[t.ID])]
+			docs := y.docs[t.ID]
+			if len(docs) == 0 {
+				docs = y.docs[""]
+			}
+			doc := docs[i%len(docs)]
 			y.rec.EvidenceRefs = append(y.rec.EvidenceRefs, assessment.EvidenceRef{ID: y.id(),
 				AssessmentID: y.rec.Assessment.ID, QuestionID: qu.ID, Title: fmt.Sprintf("%s %s", doc.title, y.period),
 				Location: doc.location, CreatedAt: y.at, UpdatedAt: y.at})
@@ -105,9 +110,8 @@ func (y *year) votes() {
 			if divided {
 				delta = []int{-2, -1, 0, 1, 1}[y.rng.IntN(5)]
 			}
-			lvl := max(y.q.MinLevel(), min(y.q.MaxLevel(), r.Level+delta))
 			v := assessment.Vote{ID: y.id(), AssessmentID: r.AssessmentID, QuestionID: r.QuestionID,
-				ParticipantID: p.ID, Level: lvl, CreatedAt: y.at, UpdatedAt: y.at}
+				ParticipantID: p.ID, Level: y.clamp(r.Level + delta), CreatedAt: y.at, UpdatedAt: y.at}
 			if delta <= -2 {
 				v.Comment = "I have not seen evidence that this reaches the front line."
 			}
@@ -124,11 +128,12 @@ func (y *year) scrutiny() {
 	}
 	at := y.at.AddDate(0, 1, 0)
 	for _, r := range y.rec.Responses {
-		if r.QuestionID != "effectiveness.1" && r.QuestionID != "culture.3" && r.QuestionID != "workforce.2" {
+		if r.QuestionID != "effectiveness.1" && r.QuestionID != "culture.3" && r.QuestionID != "workforce.2" ||
+			r.Level == assessment.NotAssessed {
 			continue
 		}
 		s := assessment.Scrutiny{ID: y.id(), AssessmentID: r.AssessmentID, QuestionID: r.QuestionID,
-			Scrutineer: scrutineer, Level: r.Level, EvidenceSeen: "Minutes, audit reports and the dataset for the year; interviews with six practitioners.",
+			Scrutineer: y.scrutineer, Level: r.Level, EvidenceSeen: "Minutes, audit reports and the dataset for the year; interviews with six practitioners.",
 			Challenge: "I agree with the level: the evidence shows it in practice.", CreatedAt: at, UpdatedAt: at}
 		if r.QuestionID != "culture.3" {
 			s.Level = max(y.q.MinLevel(), r.Level-1)
@@ -138,19 +143,15 @@ func (y *year) scrutiny() {
 	}
 }
 
-// signOffs has the three statutory partners sign off every year but the
-// latest.
+// signOffs has the signers for the three statutory partners sign off every
+// signed-off year.
 func (y *year) signOffs() {
 	if y.rec.Assessment.Status != assessment.SignedOff {
 		return
 	}
 	at := y.at.AddDate(0, 1, 6)
-	for _, s := range []struct{ who, role, agency string }{
-		{"Siobhán O’Neill", "Director of Children’s Services", "Northshire County Council"},
-		{"Gareth Llewelyn", "Chief Nurse", "NHS Northshire Integrated Care Board"},
-		{"Det. Supt. Chloé Martin", "Head of Public Protection", "Northshire Police"},
-	} {
+	for _, s := range y.signers {
 		y.rec.SignOffs = append(y.rec.SignOffs, assessment.SignOff{ID: y.id(), AssessmentID: y.rec.Assessment.ID,
-			AgencyID: y.agency(s.agency).ID, Name: s.who, Role: s.role, SignedAt: at, CreatedAt: at, UpdatedAt: at})
+			AgencyID: y.agency(s.agency).ID, Name: s.name, Role: s.role, SignedAt: at, CreatedAt: at, UpdatedAt: at})
 	}
 }
