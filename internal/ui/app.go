@@ -8,6 +8,8 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/partnership-maturity/maturity/internal/assessment"
 )
 
 // App is the desktop app's window: the home screen or an open assessment,
@@ -24,6 +26,9 @@ type App struct {
 	Home *Home
 	// Current is the open assessment, or nil on the home screen.
 	Current *AssessmentScreen
+	// Compare is the comparison of a partnership's assessments while it
+	// is shown, else nil.
+	Compare *CompareScreen
 	// Settings holds the person's preferences.
 	Settings *Settings
 }
@@ -34,6 +39,7 @@ func New(ctx context.Context, a fyne.App, win fyne.Window, s Store) *App {
 	app := &App{ctx: ctx, fyne: a, win: win, store: s, run: inBackground}
 	app.Settings = NewSettings(a, win, s)
 	app.Home = NewHome(ctx, s, win, app.OpenAssessment)
+	app.Home.Compare = app.ShowCompare
 	win.SetMainMenu(app.menu())
 	app.addShortcuts()
 	win.Canvas().SetOnTypedKey(app.typedKey)
@@ -51,9 +57,24 @@ func (a *App) Start() { a.Home.Load(nil) }
 // ShowHome leaves the open assessment, saving any edit in progress.
 func (a *App) ShowHome() {
 	a.flush()
-	a.Current = nil
+	a.Current, a.Compare = nil, nil
 	a.win.SetContent(a.Home.Content())
 	a.Home.Load(nil)
+}
+
+// ShowCompare leaves the open assessment and shows the comparison of the
+// partnership's assessments, loading them off the UI goroutine.
+func (a *App) ShowCompare(p assessment.Partnership) { a.showCompare(p, nil) }
+
+// showCompare is ShowCompare with a callback, run once the comparison is
+// shown, for tests.
+func (a *App) showCompare(p assessment.Partnership, done func()) {
+	a.flush()
+	a.Current = nil
+	a.Compare = NewCompareScreen(a.ctx, a.store, p, a.ShowHome)
+	a.Compare.run = a.run
+	a.win.SetContent(a.Compare.Content())
+	a.Compare.Load(done)
 }
 
 // OpenAssessment loads an assessment off the UI goroutine, with a progress
@@ -75,6 +96,7 @@ func (a *App) openAssessment(id string, done func()) {
 		}
 		s.win = a.win
 		a.flush()
+		a.Compare = nil
 		a.Current = NewAssessmentScreen(s, a.ShowHome)
 		a.Current.Actions.SetAuthor(a.Settings.Name.Text)
 		a.win.SetContent(a.Current.Content())

@@ -43,9 +43,14 @@ type Home struct {
 	// NewPartnership and NewAssessment open their forms.
 	NewPartnership, NewAssessment *widget.Button
 	// Views is what was loaded last.
-	Views    []partnershipView
-	progress *widget.ProgressBarInfinite
-	content  fyne.CanvasObject
+	Views []partnershipView
+	// Compare, when set, opens the comparison of a partnership's
+	// assessments; each partnership with two or more has a button for it
+	// in CompareButtons, by partnership id.
+	Compare        func(assessment.Partnership)
+	CompareButtons map[string]*widget.Button
+	progress       *widget.ProgressBarInfinite
+	content        fyne.CanvasObject
 }
 
 // NewHome builds the home screen; call Load to fill it. open is called with
@@ -121,6 +126,7 @@ func (h *Home) show(views []partnershipView, err error) {
 	h.progress.Hide()
 	h.List.RemoveAll()
 	h.Views = views
+	h.CompareButtons = map[string]*widget.Button{}
 	switch {
 	case err != nil:
 		h.Status.SetText("Could not read the partnerships: " + err.Error())
@@ -154,7 +160,13 @@ func (h *Home) partnershipCard(v partnershipView) fyne.CanvasObject {
 		}
 		grid.Add(h.rowButtons(a))
 	}
-	return widget.NewCard(p.Name, sub, container.NewVBox(grid, container.NewHBox(start)))
+	buttons := container.NewHBox(start)
+	if h.Compare != nil && len(v.assessments) >= 2 {
+		compare := widget.NewButtonWithIcon("Compare years", theme.ViewRefreshIcon(), func() { h.Compare(p) })
+		h.CompareButtons[p.ID] = compare
+		buttons.Add(compare)
+	}
+	return widget.NewCard(p.Name, sub, container.NewVBox(grid, buttons))
 }
 
 // rowButtons are Open, and for a draft Rename and Delete.

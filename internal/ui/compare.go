@@ -1,0 +1,909 @@
+package ui
+
+import (
+	"cmp"
+	"context"
+	"errors"
+	"fmt"
+	"image"
+	"math"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/partnership-maturity/maturity/assets"
+	"github.com/partnership-maturity/maturity/internal/assessment"
+	"github.com/partnership-maturity/maturity/internal/chart"
+	"github.com/partnership-maturity/maturity/internal/questionnaire"
+	"github.com/partnership-maturity/maturity/internal/store"
+)
+
+// CompareScreen sets two or more of a partnership's assessments side by
+// side: the overall and theme levels in each period with the change, a
+// trend chart per theme, every question's levels with its change and
+// whether its target was met, and what became of last year's actions.
+type CompareScreen struct {
+	ctx         context.Context
+	store       Store
+	partnership assessment.Partnership
+	// run does background work; tests make it synchronous.
+	run func(work, then func())
+	// now is the clock that decides which actions are overdue.
+	now func() time.Time
+
+	// Back returns to the home screen.
+	Back *widget.Button
+	// Title names the partnership.
+	Title *widget.Label
+	// Periods has a check box per assessment, oldest first; Summaries are
+	// the assessments they stand for, in the same order.
+	Periods   []*widget.Check
+	Summaries []store.AssessmentSummary
+	// Picker holds the check boxes.
+	Picker *fyne.Container
+	// Status says what is compared, or why nothing is shown.
+	Status *widget.Label
+	// Body holds the comparison; hidden while there is none to show.
+	Body *fyne.Container
+
+	// Scores is the table of overall and theme levels by period.
+	Scores *fyne.Container
+	// ThemeChanges say each theme's change in words, in the newest set's
+	// theme order; OverallChange the overall level's.
+	ThemeChanges  []*widget.Label
+	OverallChange *widget.Label
+	// Charts holds a trend chart per theme; ChartImages are their images.
+	Charts      *fyne.Container
+	ChartImages []*canvas.Image
+	// Counts holds a count per kind of change; CountLabels are its labels
+	// by change. Targets counts the targets met.
+	Counts      *fyne.Container
+	CountLabels map[assessment.Change]*widget.Label
+	Targets     *widget.Label
+	// Questions is the table of questions, a row each after the heading.
+	Questions *fyne.Container
+	// Unmatched lists the questions some compared set does not hold.
+	Unmatched *widget.Label
+	// ActionCounts says what became of last year's actions; Actions lists
+	// them, a row each.
+	ActionCounts *widget.Label
+	Actions      *fyne.Container
+
+	// Shown is what the screen shows, or nil.
+	Shown *comparison
+
+	cards    []*widget.Card
+	progress *widget.ProgressBarInfinite
+	content  fyne.CanvasObject
+	// gen numbers the loads, so a slow one cannot overwrite a newer one.
+	gen int
+
+	mu    sync.Mutex
+	cache map[string]loaded
+}
+
+// loaded is one assessment read from the store with its question set.
+type loaded struct {
+	rec assessment.Record
+	q   *questionnaire.Questionnaire
+}
+
+// comparison is everything the screen shows, worked out off the UI
+// goroutine.
+type comparison struct {
+	Comparison assessment.Comparison
+	Review     assessment.ActionReview
+	// Records are the compared assessments, oldest first.
+	Records []assessment.Record
+	// Day is the day overdue actions are judged on.
+	Day time.Time
+	// charts are the themes' trend charts, nil where one could not be
+	// drawn; chartErr says why.
+	charts   []image.Image
+	chartErr error
+}
+
+// periods are the compared periods, oldest first.
+func (c *comparison) periods() []string {
+	var out []string
+	for _, col := range c.Comparison.Columns {
+		out = append(out, col.Assessment.Period)
+	}
+	return out
+}
+
+// lastTwo are the periods the changes are between.
+func (c *comparison) lastTwo() (before, after string) {
+	p := c.periods()
+	return p[len(p)-2], p[len(p)-1]
+}
+
+// NewCompareScreen builds the comparison screen for a partnership; call
+// Load to fill it. home returns to the home screen.
+func NewCompareScreen(ctx context.Context, s Store, p assessment.Partnership, home func()) *CompareScreen {
+	c := &CompareScreen{ctx: ctx, store: s, partnership: p, run: inBackground, now: time.Now,
+		Status: widget.NewLabel("Loading the assessments…"), Picker: container.NewHBox(),
+		Scores: container.NewVBox(), Charts: container.NewGridWithColumns(3), Counts: container.NewHBox(),
+		Targets: widget.NewLabel(""), Questions: container.NewVBox(), Unmatched: widget.NewLabel(""),
+		ActionCounts: widget.NewLabel(""), Actions: container.NewVBox(), OverallChange: widget.NewLabel(""),
+		progress: widget.NewProgressBarInfinite(), cache: map[string]loaded{}}
+	c.Back = widget.NewButtonWithIcon("Home", theme.HomeIcon(), home)
+	c.Title = widget.NewLabelWithStyle("Compare years — "+p.Name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	c.Title.Truncation = fyne.TextTruncateEllipsis
+	for _, l := range []*widget.Label{c.Status, c.Targets, c.Unmatched, c.ActionCounts} {
+		l.Wrapping = fyne.TextWrapWord
+	}
+	c.cards = []*widget.Card{
+		widget.NewCard("Levels by theme", "", c.Scores),
+		widget.NewCard("Trend by theme", "", c.Charts),
+		widget.NewCard("Questions", "", container.NewVBox(c.Counts, c.Targets, c.Questions, c.Unmatched)),
+		widget.NewCard("Last year’s actions", "", container.NewVBox(c.ActionCounts, c.Actions)),
+	}
+	c.Body = container.NewVBox()
+	for _, card := range c.cards {
+		c.Body.Add(card)
+	}
+	c.Body.Hide()
+	picker := container.NewBorder(nil, nil, widget.NewLabelWithStyle("Assessments:", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		nil, container.NewHScroll(c.Picker))
+	top := container.NewVBox(headerBar(container.NewBorder(nil, nil, c.Back, nil, c.Title), nil), picker, c.progress, c.Status)
+	c.content = container.NewBorder(top, nil, nil, nil, container.NewVScroll(container.NewPadded(c.Body)))
+	return c
+}
+
+// Content is the screen's root object.
+func (c *CompareScreen) Content() fyne.CanvasObject { return c.content }
+
+// Load reads the partnership's assessments off the UI goroutine, offers a
+// check box for each — those on the newest assessment's question set
+// ticked — and compares the ticked ones; done, if not nil, runs on the UI
+// goroutine once the comparison is shown.
+func (c *CompareScreen) Load(done func()) {
+	c.busy()
+	var summaries []store.AssessmentSummary
+	var err error
+	c.run(func() { summaries, err = c.store.Assessments(c.ctx, c.partnership.ID) }, func() {
+		if err != nil {
+			c.idle()
+			c.Status.SetText("Could not read the assessments: " + err.Error())
+			finish(done)
+			return
+		}
+		c.setPeriods(summaries)
+		c.Refresh(done)
+	})
+}
+
+// finish runs done if it is set.
+func finish(done func()) {
+	if done != nil {
+		done()
+	}
+}
+
+// busy shows the progress bar.
+func (c *CompareScreen) busy() {
+	c.progress.Show()
+	c.progress.Start()
+}
+
+// idle hides the progress bar.
+func (c *CompareScreen) idle() {
+	c.progress.Stop()
+	c.progress.Hide()
+}
+
+// setPeriods makes a check box per assessment, oldest first.
+func (c *CompareScreen) setPeriods(summaries []store.AssessmentSummary) {
+	summaries = slices.Clone(summaries)
+	slices.SortStableFunc(summaries, func(a, b store.AssessmentSummary) int { return cmp.Compare(a.Period, b.Period) })
+	c.Summaries = summaries
+	c.Periods = nil
+	c.Picker.RemoveAll()
+	newest := ""
+	if len(summaries) > 0 {
+		newest = summaries[len(summaries)-1].QuestionnaireID
+	}
+	for _, a := range summaries {
+		label := fmt.Sprintf("%s (%s)", a.Period, strings.ToLower(statusText(a.Status)))
+		if a.QuestionnaireID != newest {
+			label += " · " + a.QuestionnaireTitle
+		}
+		check := widget.NewCheck(label, nil)
+		check.SetChecked(a.QuestionnaireID == newest)
+		check.OnChanged = func(bool) { c.Refresh(nil) }
+		c.Periods = append(c.Periods, check)
+		c.Picker.Add(check)
+	}
+}
+
+// selected are the ids of the ticked assessments, oldest first.
+func (c *CompareScreen) selected() []string {
+	var ids []string
+	for i, check := range c.Periods {
+		if check.Checked {
+			ids = append(ids, c.Summaries[i].ID)
+		}
+	}
+	return ids
+}
+
+// Refresh compares the ticked assessments off the UI goroutine and shows
+// the result; done, if not nil, runs once it is shown.
+func (c *CompareScreen) Refresh(done func()) {
+	c.gen++
+	gen := c.gen
+	ids := c.selected()
+	if len(ids) < 2 {
+		c.idle()
+		c.Shown = nil
+		c.Body.Hide()
+		c.Status.SetText(fewerText(len(c.Summaries), len(ids)))
+		finish(done)
+		return
+	}
+	c.busy()
+	c.Status.SetText(fmt.Sprintf("Comparing %d assessments…", len(ids)))
+	day := c.now()
+	var res *comparison
+	var err error
+	c.run(func() { res, err = c.compare(ids, day) }, func() {
+		if gen == c.gen {
+			c.show(res, err)
+		}
+		finish(done)
+	})
+}
+
+// fewerText says why nothing is compared with fewer than two ticked.
+func fewerText(have, ticked int) string {
+	switch {
+	case have < 2:
+		return "This partnership has fewer than two assessments, so there is nothing to compare yet. " +
+			"Start next year’s assessment from this one to compare them."
+	case ticked == 1:
+		return "Only one assessment is ticked: tick two or more to compare them. Nothing is shown until then."
+	}
+	return "No assessment is ticked: tick two or more to compare them. Nothing is shown until then."
+}
+
+// compare loads the assessments (each once) and works out everything the
+// screen shows. It touches no widget, so it runs off the UI goroutine.
+func (c *CompareScreen) compare(ids []string, day time.Time) (*comparison, error) {
+	var cols []assessment.Column
+	var recs []assessment.Record
+	for _, id := range ids {
+		l, err := c.load(id)
+		if err != nil {
+			return nil, err
+		}
+		recs = append(recs, l.rec)
+		cols = append(cols, assessment.Column{Assessment: l.rec.Assessment, Questionnaire: l.q, Responses: l.rec.Responses})
+	}
+	cm, err := assessment.Compare(cols)
+	if err != nil {
+		return nil, err
+	}
+	slices.SortStableFunc(recs, func(a, b assessment.Record) int { return cmp.Compare(a.Assessment.Period, b.Assessment.Period) })
+	res := &comparison{Comparison: cm, Review: assessment.ReviewActions(recs, day), Records: recs, Day: day}
+	res.charts, res.chartErr = trendCharts(cm)
+	return res, nil
+}
+
+// load reads one assessment and its question set, or takes them from the
+// cache.
+func (c *CompareScreen) load(id string) (loaded, error) {
+	c.mu.Lock()
+	l, ok := c.cache[id]
+	c.mu.Unlock()
+	if ok {
+		return l, nil
+	}
+	rec, err := c.store.LoadRecord(c.ctx, id)
+	if err != nil {
+		return loaded{}, fmt.Errorf("loading an assessment: %w", err)
+	}
+	a := rec.Assessment
+	q, err := c.store.Questionnaire(c.ctx, a.QuestionnaireID, a.QuestionnaireVersion)
+	if err != nil {
+		return loaded{}, fmt.Errorf("loading question set %s %s of the %s assessment: %w", a.QuestionnaireID, a.QuestionnaireVersion, a.Period, err)
+	}
+	l = loaded{rec: rec, q: q}
+	c.mu.Lock()
+	c.cache[id] = l
+	c.mu.Unlock()
+	return l, nil
+}
+
+// show fills the screen with a comparison, or says why there is none.
+func (c *CompareScreen) show(res *comparison, err error) {
+	c.idle()
+	if err != nil {
+		c.Shown = nil
+		c.Body.Hide()
+		msg := "These assessments cannot be compared: " + err.Error()
+		if errors.Is(err, assessment.ErrCompare) {
+			msg = "These assessments cannot be compared: " + strings.TrimPrefix(err.Error(), assessment.ErrCompare.Error()+": ") + "."
+		}
+		c.Status.SetText(msg)
+		return
+	}
+	c.Shown = res
+	before, after := res.lastTwo()
+	c.Status.SetText(fmt.Sprintf("Comparing %s, oldest first. Changes, and whether targets were met, are from %s to %s.",
+		andList(res.periods()), before, after))
+	c.cards[0].SetSubTitle("Mean agreed level of the questions assessed in each period; the change is from " + before + " to " + after + ".")
+	c.cards[1].SetSubTitle("Each theme’s level in every period compared, on the scale of the question set.")
+	c.cards[2].SetSubTitle("Each question’s agreed level by period; the change is from " + before + " to " + after +
+		", and the target is the one set in " + before + ".")
+	c.cards[3].SetSubTitle("What became of the " + res.Review.Period + " actions by " + after + ", as of " + longDay(res.Day) + ".")
+	c.showScores(res)
+	c.showCharts(res)
+	c.showQuestions(res)
+	c.showActions(res)
+	c.Body.Show()
+	c.Body.Refresh()
+}
+
+// andList joins words as "a, b and c".
+func andList(words []string) string {
+	if len(words) < 2 {
+		return strings.Join(words, "")
+	}
+	return strings.Join(words[:len(words)-1], ", ") + " and " + words[len(words)-1]
+}
+
+// longDay shows a day as "2 March 2026".
+func longDay(t time.Time) string { return t.Format("2 January 2006") }
+
+// ---- levels by theme --------------------------------------------------------
+
+// Widths of the tables' columns, in Fyne units.
+const (
+	scoreColW  = 118
+	changeColW = 200
+	levelColW  = 78
+	targetColW = 84
+	// themeColW is the most the theme names take, so the levels stay
+	// near them.
+	themeColW = 300
+)
+
+// showScores fills the table of theme levels by period.
+func (c *CompareScreen) showScores(res *comparison) {
+	cm := res.Comparison
+	n := len(cm.Columns)
+	widths := append(repeat(scoreColW, n), changeColW)
+	c.Scores.RemoveAll()
+	head := []fyne.CanvasObject{boldLabel("Theme")}
+	for _, p := range res.periods() {
+		head = append(head, boldLabel(p))
+	}
+	head = append(head, boldLabel("Change"))
+	c.Scores.Add(tableRowMax(widths, themeColW, head...))
+	c.ThemeChanges = nil
+	for _, th := range cm.Themes {
+		cells := []fyne.CanvasObject{truncLabel(th.Title)}
+		for _, s := range th.Scores {
+			cells = append(cells, scoreLabel(s))
+		}
+		word := changeLabel(th.Change, th.Scores[n-2], th.Scores[n-1])
+		c.ThemeChanges = append(c.ThemeChanges, word)
+		cells = append(cells, changeCell(th.Change, word))
+		c.Scores.Add(tableRowMax(widths, themeColW, cells...))
+	}
+	c.Scores.Add(widget.NewSeparator())
+	cells := []fyne.CanvasObject{boldLabel("Overall")}
+	for _, s := range cm.Overall {
+		l := scoreLabel(s)
+		l.TextStyle.Bold = true
+		cells = append(cells, l)
+	}
+	c.OverallChange = changeLabel(cm.OverallChange, cm.Overall[n-2], cm.Overall[n-1])
+	cells = append(cells, changeCell(cm.OverallChange, c.OverallChange))
+	c.Scores.Add(tableRowMax(widths, themeColW, cells...))
+	note := widget.NewLabel("A level rests only on the questions assessed: “2.8 (5 of 6)” means five of six were. " +
+		"A change under 0.05 shows as unchanged.")
+	note.Wrapping = fyne.TextWrapWord
+	note.TextStyle.Italic = true
+	c.Scores.Add(note)
+}
+
+// repeat is n copies of w.
+func repeat(w float32, n int) []float32 {
+	out := make([]float32, n)
+	for i := range out {
+		out[i] = w
+	}
+	return out
+}
+
+// boldLabel is a bold label that shortens with an ellipsis.
+func boldLabel(text string) *widget.Label {
+	l := widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	l.Truncation = fyne.TextTruncateEllipsis
+	return l
+}
+
+// truncLabel is a label that shortens with an ellipsis.
+func truncLabel(text string) *widget.Label {
+	l := widget.NewLabel(text)
+	l.Truncation = fyne.TextTruncateEllipsis
+	return l
+}
+
+// scoreLabel shows a mean to one decimal with the coverage when partial.
+func scoreLabel(s assessment.Score) *widget.Label {
+	switch {
+	case !s.Valid():
+		l := truncLabel("not assessed")
+		l.Importance = widget.LowImportance
+		return l
+	case s.Partial():
+		return truncLabel(fmt.Sprintf("%.1f (%d of %d)", s.Mean, s.Assessed, s.Total))
+	}
+	return truncLabel(fmt.Sprintf("%.1f", s.Mean))
+}
+
+// changeLabel says a theme's change in words, with how far it moved:
+// "improved, up 0.4".
+func changeLabel(ch assessment.Change, before, after assessment.Score) *widget.Label {
+	text := string(ch)
+	if before.Valid() && after.Valid() {
+		switch d := math.Round((after.Mean-before.Mean)*10) / 10; {
+		case ch == assessment.Improved:
+			text += fmt.Sprintf(", up %.1f", d)
+		case ch == assessment.Declined:
+			text += fmt.Sprintf(", down %.1f", -d)
+		}
+	}
+	l := truncLabel(text)
+	l.Importance = changeImportance(ch)
+	return l
+}
+
+// changeImportance colours a change: green up, red down.
+func changeImportance(ch assessment.Change) widget.Importance {
+	switch ch {
+	case assessment.Improved:
+		return widget.SuccessImportance
+	case assessment.Declined, assessment.NoLongerAssessed:
+		return widget.DangerImportance
+	}
+	return widget.MediumImportance
+}
+
+// changeIcon is the symbol shown beside a change's words.
+func changeIcon(ch assessment.Change) fyne.Resource {
+	switch ch {
+	case assessment.Improved:
+		return theme.NewSuccessThemedResource(theme.MenuDropUpIcon())
+	case assessment.Declined:
+		return theme.NewErrorThemedResource(theme.MenuDropDownIcon())
+	case assessment.Unchanged:
+		return theme.ContentRemoveIcon()
+	case assessment.NewlyAssessed:
+		return theme.ContentAddIcon()
+	case assessment.NoLongerAssessed:
+		return theme.NewErrorThemedResource(theme.ContentClearIcon())
+	case assessment.NewQuestion:
+		return theme.DocumentCreateIcon()
+	case assessment.RemovedQuestion:
+		return theme.DeleteIcon()
+	}
+	return theme.NewDisabledResource(theme.RadioButtonIcon())
+}
+
+// changeCell is a change's symbol and words.
+func changeCell(ch assessment.Change, words *widget.Label) fyne.CanvasObject {
+	return container.NewBorder(nil, nil, widget.NewIcon(changeIcon(ch)), nil, words)
+}
+
+// ---- trend charts -----------------------------------------------------------
+
+// The size of a theme's trend chart, in Fyne units (and chart points).
+const (
+	trendW = 360
+	trendH = 170
+)
+
+// trendFont is the font the trend charts measure text with, parsed once.
+var trendFont = sync.OnceValues(func() (*chart.Font, error) { return chart.NewFont(assets.FontRegular) })
+
+// trendCharts draws a bar chart per theme with a bar per period, at twice
+// the screen size for sharp text. A chart that cannot be drawn is nil and
+// the error says why.
+func trendCharts(cm assessment.Comparison) ([]image.Image, error) {
+	f, err := trendFont()
+	if err != nil {
+		return make([]image.Image, len(cm.Themes)), err
+	}
+	var periods []string
+	for _, col := range cm.Columns {
+		periods = append(periods, col.Assessment.Period)
+	}
+	q := cm.Columns[len(cm.Columns)-1].Questionnaire
+	out := make([]image.Image, len(cm.Themes))
+	var firstErr error
+	for i, th := range cm.Themes {
+		values := make([]float64, len(th.Scores))
+		for k, s := range th.Scores {
+			values[k] = math.NaN()
+			if s.Valid() {
+				values[k] = s.Mean
+			}
+		}
+		b := chart.Bars{Categories: periods, Min: q.MinLevel(), Max: q.MaxLevel(),
+			Series: []chart.Series{{Values: values, Colour: chart.Palette[0], Style: chart.Solid}}}
+		img, err := drawBars(b, trendWidth(len(periods)), trendH, f)
+		if err != nil {
+			firstErr = cmp.Or(firstErr, err)
+			continue
+		}
+		out[i] = img
+	}
+	return out, firstErr
+}
+
+// trendWidth widens a chart of many periods so their names fit.
+func trendWidth(periods int) float64 { return max(trendW, float64(40+44*periods)) }
+
+// trendZoom enlarges the trend charts' text: a chart is laid out
+// trendZoom times smaller than its place on screen, then drawn larger.
+const trendZoom = 1.5
+
+// drawBars draws a bar chart to fill w × h on screen, with text
+// trendZoom times the chart's own size, at twice the pixels for sharp text.
+func drawBars(b chart.Bars, w, h float64, f *chart.Font) (image.Image, error) {
+	d, err := b.Draw(w/trendZoom, h/trendZoom, f)
+	if err != nil {
+		return nil, err
+	}
+	return d.Image(2*trendZoom, assets.FontRegular, assets.FontBold)
+}
+
+// showCharts puts a chart per theme under its title and change.
+func (c *CompareScreen) showCharts(res *comparison) {
+	cm := res.Comparison
+	c.Charts.RemoveAll()
+	c.ChartImages = nil
+	w := float32(trendWidth(len(cm.Columns)))
+	cols := 3
+	if w > trendW {
+		cols = 2
+	}
+	c.Charts.Layout = layout.NewGridLayoutWithColumns(cols)
+	for i, th := range cm.Themes {
+		title := boldLabel(th.Title)
+		var body fyne.CanvasObject
+		if img := res.charts[i]; img != nil {
+			ci := canvas.NewImageFromImage(img)
+			ci.FillMode = canvas.ImageFillContain
+			ci.SetMinSize(fyne.NewSize(w, trendH))
+			c.ChartImages = append(c.ChartImages, ci)
+			body = ci
+		} else {
+			msg := widget.NewLabel("The chart could not be drawn: " + errText(res.chartErr) + ". The table above gives every level.")
+			msg.Wrapping = fyne.TextWrapWord
+			body = msg
+		}
+		word := changeLabel(th.Change, th.Scores[len(th.Scores)-2], th.Scores[len(th.Scores)-1])
+		word.Truncation = fyne.TextTruncateOff
+		head := container.NewBorder(nil, nil, nil, container.NewHBox(widget.NewIcon(changeIcon(th.Change)), word), title)
+		c.Charts.Add(container.NewBorder(head, nil, nil, nil, body))
+	}
+}
+
+// errText is an error's text, or "unknown error".
+func errText(err error) string {
+	if err == nil {
+		return "unknown error"
+	}
+	return err.Error()
+}
+
+// ---- questions --------------------------------------------------------------
+
+// showQuestions fills the counts, the question table and the list of
+// questions without a match.
+func (c *CompareScreen) showQuestions(res *comparison) {
+	cm := res.Comparison
+	before, _ := res.lastTwo()
+	c.Counts.RemoveAll()
+	c.CountLabels = map[assessment.Change]*widget.Label{}
+	for _, ch := range assessment.Changes {
+		n := cm.Counts[ch]
+		if n == 0 && ch != assessment.Improved && ch != assessment.Declined && ch != assessment.Unchanged {
+			continue
+		}
+		l := widget.NewLabel(fmt.Sprintf("%d %s", n, ch))
+		c.CountLabels[ch] = l
+		c.Counts.Add(container.NewHBox(widget.NewIcon(changeIcon(ch)), l))
+	}
+	c.Targets.SetText(fmt.Sprintf("Targets set in %s: %d met, %d not met; %s without a target.", before,
+		cm.Targets[assessment.TargetMet], cm.Targets[assessment.TargetMissed], questionCount(cm.Targets[assessment.NoTarget])))
+
+	n := len(cm.Columns)
+	widths := append(repeat(levelColW, n), changeColW, targetColW)
+	c.Questions.RemoveAll()
+	head := []fyne.CanvasObject{boldLabel("Question")}
+	for _, p := range res.periods() {
+		head = append(head, boldLabel(p))
+	}
+	head = append(head, boldLabel("Change"), boldLabel("Target"))
+	c.Questions.Add(tableRow(widths, head...))
+	for _, qc := range cm.Questions {
+		cells := []fyne.CanvasObject{truncLabel(qc.QuestionID + "  " + qc.Text)}
+		for i, id := range qc.IDs {
+			cells = append(cells, levelLabel(id, qc.Levels[i]))
+		}
+		word := truncLabel(string(qc.Change))
+		word.Importance = changeImportance(qc.Change)
+		cells = append(cells, changeCell(qc.Change, word), targetLabel(qc.Target))
+		c.Questions.Add(tableRow(widths, cells...))
+	}
+	key := widget.NewLabel("– not assessed · × no such question in that period’s question set")
+	key.TextStyle.Italic = true
+	c.Questions.Add(key)
+	c.Unmatched.SetText(unmatchedText(res))
+}
+
+// questionCount says "1 question" or "3 questions".
+func questionCount(n int) string {
+	if n == 1 {
+		return "1 question"
+	}
+	return fmt.Sprintf("%d questions", n)
+}
+
+// levelLabel shows a question's level in one period: the number, "–" when
+// not assessed, "×" when that period's set has no such question.
+func levelLabel(id string, level int) *widget.Label {
+	switch {
+	case id == "":
+		l := widget.NewLabel("×")
+		l.Importance = widget.LowImportance
+		return l
+	case level == assessment.NotAssessed:
+		l := widget.NewLabel("–")
+		l.Importance = widget.LowImportance
+		return l
+	}
+	return widget.NewLabel(fmt.Sprint(level))
+}
+
+// targetLabel says whether last year's target was met.
+func targetLabel(r assessment.TargetResult) *widget.Label {
+	l := truncLabel(string(r))
+	switch r {
+	case assessment.TargetMet:
+		l.Importance = widget.SuccessImportance
+	case assessment.TargetMissed:
+		l.Importance = widget.DangerImportance
+	default:
+		l.Importance = widget.LowImportance
+	}
+	return l
+}
+
+// unmatchedText lists the questions some compared set does not hold, or
+// says every question matched.
+func unmatchedText(res *comparison) string {
+	periods := res.periods()
+	var lines []string
+	for _, qc := range res.Comparison.Questions {
+		var missing []string
+		for i, id := range qc.IDs {
+			if id == "" {
+				missing = append(missing, periods[i])
+			}
+		}
+		if len(missing) == 0 {
+			continue
+		}
+		line := fmt.Sprintf("%s (%s): no matching question in %s", qc.QuestionID, qc.Change, andList(missing))
+		if ids := renamed(qc); ids != "" {
+			line += "; " + ids
+		}
+		lines = append(lines, "• "+line)
+	}
+	if len(lines) == 0 {
+		return "Every question has a match in every period compared."
+	}
+	return "Questions without a match in every period, listed rather than paired by position:\n" + strings.Join(lines, "\n")
+}
+
+// renamed says when a question went by another id in an older set.
+func renamed(qc assessment.QuestionComparison) string {
+	var others []string
+	for _, id := range qc.IDs {
+		if id != "" && id != qc.QuestionID && !slices.Contains(others, id) {
+			others = append(others, id)
+		}
+	}
+	if len(others) == 0 {
+		return ""
+	}
+	return "earlier " + strings.Join(others, ", ")
+}
+
+// ---- actions ----------------------------------------------------------------
+
+// fateOrder is the order fates are counted and listed in.
+var fateOrder = []assessment.Fate{assessment.Completed, assessment.DroppedFate, assessment.CarriedForward, assessment.LeftOpen}
+
+// showActions says what became of the actions of the period before the
+// newest, and lists them with each carried action's history.
+func (c *CompareScreen) showActions(res *comparison) {
+	r := res.Review
+	_, after := res.lastTwo()
+	c.Actions.RemoveAll()
+	if len(r.Items) == 0 {
+		c.ActionCounts.SetText(fmt.Sprintf("The %s assessment had no actions.", r.Period))
+		return
+	}
+	var counts []string
+	for _, f := range fateOrder {
+		counts = append(counts, fmt.Sprintf("%d %s", r.Counts[f], f))
+	}
+	c.ActionCounts.SetText(fmt.Sprintf("%s had %s. By %s: %s. %d overdue on %s.", r.Period, actionCount(len(r.Items)), after,
+		strings.Join(counts, ", "), r.Overdue, longDay(res.Day)))
+	periods := map[string]string{}
+	for _, rec := range res.Records {
+		periods[rec.Assessment.ID] = rec.Assessment.Period
+	}
+	items := slices.Clone(r.Items)
+	slices.SortStableFunc(items, func(a, b assessment.ActionFate) int {
+		return cmp.Compare(slices.Index(fateOrder, a.Fate), slices.Index(fateOrder, b.Fate))
+	})
+	for _, it := range items {
+		c.Actions.Add(c.actionRow(it, periods))
+	}
+}
+
+// actionCount says "1 action" or "9 actions".
+func actionCount(n int) string {
+	if n == 1 {
+		return "1 action"
+	}
+	return fmt.Sprintf("%d actions", n)
+}
+
+// fateIcon is the symbol shown beside a fate.
+func fateIcon(f assessment.Fate) fyne.Resource {
+	switch f {
+	case assessment.Completed:
+		return theme.NewSuccessThemedResource(theme.ConfirmIcon())
+	case assessment.DroppedFate:
+		return theme.CancelIcon()
+	case assessment.CarriedForward:
+		return theme.MailForwardIcon()
+	}
+	return theme.NewWarningThemedResource(theme.WarningIcon())
+}
+
+// actionRow is one of last year's actions: its fate, title, owner, status
+// then and now, and, when carried, its history through the periods.
+func (c *CompareScreen) actionRow(it assessment.ActionFate, periods map[string]string) fyne.CanvasObject {
+	a := it.Action
+	fate := strings.ToUpper(string(it.Fate[:1])) + string(it.Fate[1:])
+	owner := cmp.Or(a.Owner, "no owner named")
+	if name := c.agencyName(a.OwnerAgencyID); name != "" {
+		owner += " (" + name + ")"
+	}
+	lines := []string{"Owner: " + owner + " · in " + periods[a.AssessmentID] + ": " + actionState(a)}
+	if it.Now != nil {
+		lines = append(lines, "Now, in "+periods[it.Now.AssessmentID]+": "+actionState(*it.Now))
+	}
+	if len(it.History) > 1 {
+		var steps []string
+		for _, h := range it.History {
+			steps = append(steps, cmp.Or(periods[h.AssessmentID], "an assessment not compared")+": "+string(h.Status))
+		}
+		lines = append(lines, "History: "+strings.Join(steps, "; then "))
+	} else if a.CarriedFromID != "" {
+		lines = append(lines, "Carried into "+periods[a.AssessmentID]+" from an earlier assessment not compared here.")
+	}
+	if a.Outcome != "" && it.Now == nil {
+		lines = append(lines, "Outcome: "+a.Outcome)
+	}
+	text := widget.NewRichText(
+		&widget.TextSegment{Text: fate + ": " + a.Title, Style: widget.RichTextStyleStrong},
+		&widget.TextSegment{Text: strings.Join(lines, "\n"), Style: widget.RichTextStyleParagraph})
+	text.Wrapping = fyne.TextWrapWord
+	var flag fyne.CanvasObject
+	if it.Overdue {
+		l := widget.NewLabelWithStyle("OVERDUE", fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
+		l.Importance = widget.DangerImportance
+		flag = l
+	}
+	icon := widget.NewIcon(fateIcon(it.Fate))
+	return container.NewBorder(nil, widget.NewSeparator(), container.NewVBox(icon), flag, text)
+}
+
+// actionState is an action's status and due date: "in progress, due 30 Sep 2025".
+func actionState(a assessment.Action) string {
+	s := cmp.Or(string(a.Status), "status not set")
+	if !a.Due.IsZero() {
+		s += ", due " + a.Due.Format("2 Jan 2006")
+	}
+	return s
+}
+
+// agencyName names one of the partnership's agencies, or "".
+func (c *CompareScreen) agencyName(id string) string {
+	for _, a := range c.partnership.Agencies {
+		if a.ID == id {
+			return a.Name
+		}
+	}
+	return ""
+}
+
+// ---- table rows -------------------------------------------------------------
+
+// tableRow lays cells out as one row of a table: the first takes the width
+// the fixed-width others leave.
+func tableRow(widths []float32, cells ...fyne.CanvasObject) *fyne.Container {
+	return container.New(&rowLayout{widths: widths}, cells...)
+}
+
+// tableRowMax is tableRow with the first column no wider than most.
+func tableRowMax(widths []float32, most float32, cells ...fyne.CanvasObject) *fyne.Container {
+	return container.New(&rowLayout{widths: widths, most: most}, cells...)
+}
+
+// rowLayout places the first object in the width left over (at most
+// most, when set) and the rest in fixed widths, all at the row's height.
+type rowLayout struct {
+	widths []float32
+	most   float32
+}
+
+// firstMinW is the least width the first column is given.
+const firstMinW = 160
+
+// Layout places the cells side by side.
+func (l *rowLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	pad := theme.Padding()
+	fixed := float32(0)
+	for _, w := range l.widths {
+		fixed += w + pad
+	}
+	x := float32(0)
+	for i, o := range objects {
+		w := max(size.Width-fixed, firstMinW)
+		if l.most > 0 {
+			w = min(w, max(l.most, firstMinW))
+		}
+		if i > 0 && i-1 < len(l.widths) {
+			w = l.widths[i-1]
+		}
+		o.Move(fyne.NewPos(x, 0))
+		o.Resize(fyne.NewSize(w, size.Height))
+		x += w + pad
+	}
+}
+
+// MinSize is the fixed widths and the first column's least width, at the
+// tallest cell's height.
+func (l *rowLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
+	pad := theme.Padding()
+	w := float32(firstMinW)
+	for _, x := range l.widths {
+		w += x + pad
+	}
+	h := float32(0)
+	for _, o := range objects {
+		h = max(h, o.MinSize().Height)
+	}
+	return fyne.NewSize(w, h)
+}
