@@ -94,11 +94,10 @@ func (a *App) openAssessment(id string, done func()) {
 			dialog.ShowError(err, a.win)
 			return
 		}
-		s.win = a.win
+		s.win, s.author = a.win, a.Settings.Name.Text
 		a.flush()
 		a.Compare = nil
 		a.Current = NewAssessmentScreen(s, a.ShowHome)
-		a.Current.Actions.SetAuthor(a.Settings.Name.Text)
 		a.win.SetContent(a.Current.Content())
 		if done != nil {
 			done()

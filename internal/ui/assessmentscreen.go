@@ -19,10 +19,13 @@ type AssessmentScreen struct {
 	Tabs *container.AppTabs
 	// Overview is the first tab.
 	Overview *Overview
-	// Questions is the walkthrough, one question at a time.
+	// Questions is the walkthrough, one question at a time; it is built
+	// the first time it is shown, so opening an assessment stays quick.
 	Questions *Walkthrough
-	// Actions is the action plan.
+	// Actions is the action plan, likewise built when first shown.
 	Actions *ActionPlan
+	// questionsTab and actionsTab hold those screens once built.
+	questionsTab, actionsTab *fyne.Container
 	// Back returns to the home screen.
 	Back    *widget.Button
 	content fyne.CanvasObject
@@ -31,22 +34,25 @@ type AssessmentScreen struct {
 // NewAssessmentScreen builds the screen for an open session; home returns
 // to the home screen.
 func NewAssessmentScreen(s *session, home func()) *AssessmentScreen {
-	a := &AssessmentScreen{s: s, Overview: NewOverview(s), Questions: NewWalkthrough(s), Actions: NewActionPlan(s)}
-	a.Overview.plan = func(themeID, questionID string) {
+	a := &AssessmentScreen{s: s, questionsTab: container.NewStack(), actionsTab: container.NewStack()}
+	a.Overview = NewOverview(s, func(themeID, questionID string) {
 		a.ShowActions()
 		a.Actions.NewAction(themeID, questionID)
-	}
-	a.Overview.Refresh()
+	})
 	a.Back = widget.NewButtonWithIcon("Home", theme.HomeIcon(), home)
 	a.Tabs = container.NewAppTabs(
 		container.NewTabItemWithIcon("Overview", theme.GridIcon(), a.Overview.Content()),
-		container.NewTabItemWithIcon("Questions", theme.DocumentIcon(), a.Questions.Content()),
-		container.NewTabItemWithIcon("Action plan", theme.ListIcon(), a.Actions.Content()),
+		container.NewTabItemWithIcon("Questions", theme.DocumentIcon(), a.questionsTab),
+		container.NewTabItemWithIcon("Action plan", theme.ListIcon(), a.actionsTab),
 	)
 	a.Tabs.OnUnselected = func(*container.TabItem) { a.Flush() }
 	a.Tabs.OnSelected = func(item *container.TabItem) {
-		if item.Text == "Questions" {
+		switch item.Text {
+		case "Questions":
+			a.buildQuestions()
 			a.Questions.Reload()
+		case "Action plan":
+			a.buildActions()
 		}
 	}
 	rec := s.rec
@@ -75,10 +81,35 @@ func (a *AssessmentScreen) Content() fyne.CanvasObject { return a.content }
 func (a *AssessmentScreen) ShowOverview() { a.Tabs.SelectIndex(0) }
 
 // ShowQuestions selects the questions tab.
-func (a *AssessmentScreen) ShowQuestions() { a.selectTab("Questions") }
+func (a *AssessmentScreen) ShowQuestions() {
+	a.buildQuestions()
+	a.selectTab("Questions")
+}
 
 // ShowActions selects the action plan tab.
-func (a *AssessmentScreen) ShowActions() { a.selectTab("Action plan") }
+func (a *AssessmentScreen) ShowActions() {
+	a.buildActions()
+	a.selectTab("Action plan")
+}
+
+// buildQuestions builds the walkthrough the first time it is needed.
+func (a *AssessmentScreen) buildQuestions() {
+	if a.Questions == nil {
+		a.Questions = NewWalkthrough(a.s)
+		a.questionsTab.Objects = []fyne.CanvasObject{a.Questions.Content()}
+		a.questionsTab.Refresh()
+	}
+}
+
+// buildActions builds the action plan the first time it is needed.
+func (a *AssessmentScreen) buildActions() {
+	if a.Actions == nil {
+		a.Actions = NewActionPlan(a.s)
+		a.Actions.SetAuthor(a.s.author)
+		a.actionsTab.Objects = []fyne.CanvasObject{a.Actions.Content()}
+		a.actionsTab.Refresh()
+	}
+}
 
 // selectTab selects the tab with the given text, if present.
 func (a *AssessmentScreen) selectTab(text string) {
@@ -111,7 +142,11 @@ func (a *AssessmentScreen) TypedKey(ev *fyne.KeyEvent) {
 }
 
 // Flush saves any edit still waiting.
-func (a *AssessmentScreen) Flush() { a.Questions.Flush() }
+func (a *AssessmentScreen) Flush() {
+	if a.Questions != nil {
+		a.Questions.Flush()
+	}
+}
 
 // ShowFind asks for words and jumps to the first question holding them.
 func (a *AssessmentScreen) ShowFind() {

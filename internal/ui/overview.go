@@ -42,9 +42,10 @@ type Overview struct {
 }
 
 // NewOverview builds the overview of the session's assessment and keeps it
-// up to date as edits are saved.
-func NewOverview(s *session) *Overview {
-	o := &Overview{s: s, Overall: widget.NewLabel(""), Cards: container.NewGridWithColumns(2),
+// up to date as edits are saved. plan, if not nil, is offered beside each
+// priority to start an action for it.
+func NewOverview(s *session, plan func(themeID, questionID string)) *Overview {
+	o := &Overview{s: s, plan: plan, Overall: widget.NewLabel(""), Cards: container.NewGridWithColumns(2),
 		Priorities: container.NewVBox(), Participants: widget.NewLabel(""), Radar: canvas.NewImageFromImage(nil)}
 	o.Radar.FillMode = canvas.ImageFillContain
 	o.Radar.SetMinSize(fyne.NewSize(radarW, radarH))

@@ -25,6 +25,8 @@ type session struct {
 	// prev is the assessment this one was started from, or nil.
 	prev  *assessment.Record
 	saved *SaveStatus
+	// author is the person's name, written on progress notes.
+	author string
 	// now is the clock; tests replace it.
 	now       func() time.Time
 	listeners []func()

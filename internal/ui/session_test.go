@@ -47,17 +47,24 @@ func demoSession(t *testing.T) (*session, *store.Store) {
 	t.Helper()
 	test.NewTempApp(t)
 	s := openTestStore(t)
+	return sessionFor(t, s, importDemo(t, s)), s
+}
+
+// importDemo adds the demo's three assessments to s and returns the id of
+// the latest (2025/26).
+func importDemo(tb testing.TB, s *store.Store) string {
+	tb.Helper()
 	q, err := questionnaires.LoadDefault()
 	if err != nil {
-		t.Fatal(err)
+		tb.Fatal(err)
 	}
 	recs := demo.Northshire(q, 1)
 	for _, rec := range recs {
 		if err := s.ImportRecord(context.Background(), q, rec); err != nil {
-			t.Fatal(err)
+			tb.Fatal(err)
 		}
 	}
-	return sessionFor(t, s, recs[len(recs)-1].Assessment.ID), s
+	return recs[len(recs)-1].Assessment.ID
 }
 
 // blankSession is a new draft assessment of the default question set, with
