@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 	"text/tabwriter"
+	"time"
 
 	"github.com/partnership-maturity/maturity/internal/assessment"
 	"github.com/partnership-maturity/maturity/internal/bundle"
@@ -244,10 +245,20 @@ func (e *env) printLatest(s *store.Store, partnerships []assessment.Partnership)
 	return nil
 }
 
-// runDemo adds the demo partnership and its three assessments.
+// runDemo adds the demo partnership and its three assessments or, given
+// --partnerships or --years, a national dataset of invented partnerships.
 func runDemo(e *env, fs *flag.FlagSet, args []string) error {
+	partnerships := fs.Int("partnerships", demo.England, "how many invented partnerships (a national dataset)")
+	years := fs.Int("years", 10, "how many years of assessments each, ending with "+demo.LatestPeriod)
+	seed := fs.Uint64("seed", demoSeed, "the seed the data is made from: the same seed gives the same data")
 	if _, err := parse(fs, args, 0); err != nil {
 		return err
+	}
+	set := map[string]bool{}
+	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
+	o := demo.Options{Partnerships: *partnerships, Years: *years, Seed: *seed}
+	if err := o.Validate(); err != nil {
+		return usageError(strings.TrimSuffix(err.Error(), ": "+demo.ErrOptions.Error()))
 	}
 	q, err := questionnaires.LoadDefault()
 	if err != nil {
@@ -258,16 +269,13 @@ func runDemo(e *env, fs *flag.FlagSet, args []string) error {
 		return err
 	}
 	defer s.Close()
-	partnerships, err := s.Partnerships(e.ctx)
-	if err != nil {
+	if set["partnerships"] || set["years"] {
+		return e.nationalDemo(s, q, o)
+	}
+	if err := refuseTaken(s, e, []string{demo.PartnershipName}); err != nil {
 		return err
 	}
-	for _, p := range partnerships {
-		if p.Name == demo.PartnershipName {
-			return fmt.Errorf("%s: the demo partnership %q is already there", s.Path(), p.Name)
-		}
-	}
-	for _, rec := range demo.Northshire(q, demoSeed) {
+	for _, rec := range demo.Northshire(q, *seed) {
 		if err := s.ImportRecord(e.ctx, q, rec); err != nil {
 			return fmt.Errorf("adding the demo %s assessment: %w", rec.Assessment.Period, err)
 		}
@@ -275,5 +283,54 @@ func runDemo(e *env, fs *flag.FlagSet, args []string) error {
 		fmt.Fprintf(e.stdout, "added %s %s: %s, overall %s\n", demo.PartnershipName,
 			rec.Assessment.Period, rec.Assessment.Status, score)
 	}
+	return nil
+}
+
+// refuseTaken refuses to add partnerships whose names the database already
+// holds.
+func refuseTaken(s *store.Store, e *env, names []string) error {
+	partnerships, err := s.Partnerships(e.ctx)
+	if err != nil {
+		return err
+	}
+	want := map[string]bool{}
+	for _, n := range names {
+		want[strings.ToLower(n)] = true
+	}
+	for _, p := range partnerships {
+		if want[strings.ToLower(p.Name)] {
+			return fmt.Errorf("%s: the demo partnership %q is already there", s.Path(), p.Name)
+		}
+	}
+	return nil
+}
+
+// nationalDemo adds the invented partnerships of o, all of them in one
+// transaction, and says what it added.
+func (e *env) nationalDemo(s *store.Store, q *questionnaire.Questionnaire, o demo.Options) error {
+	var names []string
+	for _, area := range demo.NationalAreas(o.Seed, o.Partnerships) {
+		names = append(names, demo.PartnershipOf(area))
+	}
+	if err := refuseTaken(s, e, names); err != nil {
+		return err
+	}
+	start := time.Now()
+	var all []assessment.Record
+	var lines []string
+	for recs := range demo.National(q, o) {
+		all = append(all, recs...)
+		first, last := recs[0], recs[len(recs)-1]
+		lines = append(lines, fmt.Sprintf("added %s: %d assessments %s to %s, overall %s to %s (%s)", first.Partnership.Name,
+			len(recs), first.Assessment.Period, last.Assessment.Period, assessment.ScoreOf(q, first.Responses),
+			assessment.ScoreOf(q, last.Responses), last.Assessment.Status))
+	}
+	if err := s.ImportRecords(e.ctx, q, all); err != nil {
+		return fmt.Errorf("adding the national demo: %w", err)
+	}
+	for _, l := range lines {
+		fmt.Fprintln(e.stdout, l)
+	}
+	fmt.Fprintf(e.stdout, "added %d partnerships with %d assessments in %.1f s\n", o.Partnerships, len(all), time.Since(start).Seconds())
 	return nil
 }

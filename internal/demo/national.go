@@ -66,14 +66,18 @@ func NationalPeriods(years int) []string {
 const nameStream = 1 << 62
 
 // NationalAreas returns the invented area names of the first n
-// partnerships National makes from seed (n at most MaxPartnerships()).
-// Partnership names are the area followed by " Safeguarding Children
-// Partnership". The first n of a larger dataset are the same n.
+// partnerships National makes from seed (n at most MaxPartnerships()),
+// whose names PartnershipOf gives. The first n of a larger dataset are the
+// same n.
 func NationalAreas(seed uint64, n int) []string {
 	names := areaNames()
 	newRand(seed, nameStream).Shuffle(len(names), func(i, j int) { names[i], names[j] = names[j], names[i] })
 	return names[:min(n, len(names))]
 }
+
+// PartnershipOf is the name of the invented partnership of an area, such
+// as "Tarncombe Safeguarding Children Partnership".
+func PartnershipOf(area string) string { return area + " Safeguarding Children Partnership" }
 
 // MaxPartnerships is how many partnerships National can invent, each with
 // its own name.
@@ -130,7 +134,7 @@ func invent(rng *rand.Rand, areas []string, i int, periods []string) (profile, *
 	police := regionName(areas, i, 4) + " Police"
 	la := area + " Council"
 	p := profile{
-		name: area + " Safeguarding Children Partnership", area: area,
+		name: PartnershipOf(area), area: area,
 		agencies: []agencySpec{{la, assessment.LocalAuthority}, {icb, assessment.IntegratedCareBoard}, {police, assessment.Police}},
 		created:  startOf(periods[0]).AddDate(0, -1, -rng.IntN(60)).Add(9*time.Hour + 30*time.Minute),
 		periods:  periods, latest: assessment.Agreed,
