@@ -1,4 +1,4 @@
-package ui_test
+package ui
 
 import (
 	"context"
@@ -9,78 +9,23 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
 
 	"github.com/partnership-maturity/maturity/internal/demo"
 	"github.com/partnership-maturity/maturity/internal/store"
-	"github.com/partnership-maturity/maturity/internal/ui"
-	"github.com/partnership-maturity/maturity/questionnaires"
 )
 
-// openDemo opens a new database holding the demo partnership.
-func openDemo(t *testing.T) *store.Store {
-	t.Helper()
-	ctx := context.Background()
-	s, err := store.Open(ctx, filepath.Join(t.TempDir(), "demo.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
-	q, err := questionnaires.LoadDefault()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, rec := range demo.Northshire(q, 1) {
-		if err := s.ImportRecord(ctx, q, rec); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return s
-}
-
-// loaded builds the home screen and waits until it has loaded.
-func loaded(t *testing.T, s ui.Store) *ui.Home {
-	t.Helper()
-	test.NewTempApp(t)
-	w := test.NewTempWindow(t, nil)
-	h := ui.NewHome(context.Background(), s, w, func(string) {})
-	w.SetContent(h.Content())
-	w.Resize(fyne.NewSize(1000, 700))
-	done := make(chan struct{})
-	h.Load(func() { close(done) })
-	<-done
-	return h
-}
-
-// texts gathers the text of every label under o.
-func texts(o fyne.CanvasObject) string {
-	var b strings.Builder
-	var walk func(fyne.CanvasObject)
-	walk = func(o fyne.CanvasObject) {
-		switch v := o.(type) {
-		case *widget.Label:
-			b.WriteString(v.Text + "\n")
-		case *widget.Card:
-			b.WriteString(v.Title + "\n" + v.Subtitle + "\n")
-			walk(v.Content)
-		case *fyne.Container:
-			for _, c := range v.Objects {
-				walk(c)
-			}
-		}
-	}
-	walk(o)
-	return b.String()
-}
-
 func TestHomeShowsDemo(t *testing.T) {
-	h := loaded(t, openDemo(t))
+	_, s := demoSession(t)
+	app := New(context.Background(), fyne.CurrentApp(), test.NewTempWindow(t, nil), s)
+	app.Home.run = inline
+	reload(t, app.Home)
+	h := app.Home
 	if len(h.List.Objects) != 1 {
 		t.Fatalf("got %d partnership cards; want 1", len(h.List.Objects))
 	}
 	got := texts(h.List)
 	for _, want := range []string{demo.PartnershipName, "Northshire · 6 agencies", "2023/24", "2024/25", "2025/26",
-		"Signed off", "Agreed", "17 of 18", "18 of 18"} {
+		"Signed off", "Agreed", "17 of 18", "18 of 18", "2.0 Emerging"} {
 		if !strings.Contains(got, want) {
 			t.Errorf("home lacks %q:\n%s", want, got)
 		}
@@ -91,12 +36,8 @@ func TestHomeShowsDemo(t *testing.T) {
 }
 
 func TestHomeEmpty(t *testing.T) {
-	s, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "empty.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	h := loaded(t, s)
+	app, _ := newTestApp(t)
+	h := app.Home
 	if len(h.List.Objects) != 0 || !strings.Contains(h.Status.Text, "No partnerships yet") {
 		t.Errorf("empty database: %d cards, status %q", len(h.List.Objects), h.Status.Text)
 	}
@@ -113,7 +54,7 @@ func TestOpenError(t *testing.T) {
 		t.Fatal("a text file opened as a database")
 	}
 	quit := false
-	e := ui.NewOpenError(path, err, func() { quit = true })
+	e := NewOpenError(path, err, func() { quit = true })
 	test.NewTempWindow(t, e.Content())
 	for _, want := range []string{path, "not a Partnership Maturity database", "Nothing in the file was changed"} {
 		if !strings.Contains(e.Message.Text, want) {
