@@ -51,7 +51,7 @@ func TestExportXLSX(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	if got := strings.Join(f.GetSheetList(), ","); got != "Summary,Responses,Votes,Actions" {
+	if got := strings.Join(f.GetSheetList(), ","); got != "Summary,Responses,Votes,Actions,Trend" {
 		t.Errorf("sheets %s", got)
 	}
 	rows, _ := f.GetRows("Responses")

@@ -51,8 +51,9 @@ type pdfWriter struct {
 }
 
 // WritePDF writes the assessment in as an A4 report and action plan: a
-// cover, a summary with the radar chart, one section per theme, the action
-// plan and an appendix on the scale, method and source. Every page carries
+// cover, a summary with the radar chart, the progress since the previous
+// assessment (when there is one), one section per theme, the action plan
+// and an appendix on the scale, method and source. Every page carries
 // the partnership and period, "Page n of N" and, until the assessment is
 // signed off, a DRAFT mark.
 func WritePDF(w io.Writer, in Input) error {
@@ -86,6 +87,7 @@ func WritePDF(w io.Writer, in Input) error {
 
 	p.cover()
 	p.summary()
+	p.progress()
 	for i := range p.q.Themes {
 		p.theme(i)
 	}

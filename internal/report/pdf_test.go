@@ -91,6 +91,9 @@ func body(t *testing.T, path string, in report.Input) string {
 	for _, th := range in.Questionnaire.Themes {
 		furniture = append(furniture, squash("Theme: "+th.Title))
 	}
+	if in.Previous != nil {
+		furniture = append(furniture, squash("Progress since "+in.Previous.Assessment.Period))
+	}
 	for _, f := range furniture {
 		s = strings.ReplaceAll(s, f, "")
 	}

@@ -158,7 +158,7 @@ func TestXLSXReadBack(t *testing.T) {
 				t.Fatal(err)
 			}
 			defer f.Close()
-			if got, want := strings.Join(f.GetSheetList(), ","), "Summary,Responses,Votes,Actions"; got != want {
+			if got, want := strings.Join(f.GetSheetList(), ","), "Summary,Responses,Votes,Actions,Trend"; got != want {
 				t.Fatalf("sheets %s; want %s", got, want)
 			}
 			sheets := map[report.Table]string{report.Summary: "Summary", report.Responses: "Responses", report.Votes: "Votes", report.Actions: "Actions"}

@@ -8,10 +8,11 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/partnership-maturity/maturity/internal/about"
+	"github.com/partnership-maturity/maturity/internal/assessment"
 )
 
 // WriteXLSX writes the assessment in as a workbook with the sheets Summary,
-// Responses, Votes and Actions: each a header row frozen above its data,
+// Responses, Votes, Actions and Trend: each a header row frozen above its data,
 // columns sized to their content, levels as numbers (empty when not
 // assessed) and dates as dates.
 func WriteXLSX(w io.Writer, in Input) error {
@@ -44,6 +45,9 @@ func WriteXLSX(w io.Writer, in Input) error {
 		if err != nil {
 			return fmt.Errorf("writing sheet %s: %w", t.sheet, err)
 		}
+	}
+	if err := v.writeTrend(f, st); err != nil {
+		return fmt.Errorf("writing sheet Trend: %w", err)
 	}
 	f.SetActiveSheet(0)
 	rec := in.Record
@@ -201,4 +205,40 @@ func (v *view) writeSummaryFacts(f *excelize.File, t table, st sheetStyles) erro
 		}
 	}
 	return nil
+}
+
+// trendTable is a row per period (the previous assessment's, when given,
+// then this one's) with each theme's mean level and the overall level as
+// numbers, empty where nothing was assessed.
+func (v *view) trendTable() table {
+	t := table{sheet: "Trend", header: []string{"Period"}, widths: []float64{12}}
+	for _, th := range v.q.Themes {
+		t.header = append(t.header, th.Title)
+		t.widths = append(t.widths, max(12, float64(len([]rune(th.Title)))*0.9+2))
+	}
+	t.header = append(t.header, "Overall", "Questions assessed", "Questions")
+	t.widths = append(t.widths, 10, 11, 11)
+	var cols []assessment.Column
+	if v.Previous != nil {
+		cols = append(cols, assessment.Column{Assessment: v.Previous.Assessment, Questionnaire: v.q, Responses: v.Previous.Responses})
+	}
+	cols = append(cols, assessment.Column{Assessment: v.rec.Assessment, Questionnaire: v.q, Responses: v.rec.Responses})
+	for _, pt := range assessment.Trend(cols) {
+		row := []cell{text(pt.Period)}
+		for _, th := range pt.Themes {
+			row = append(row, scoreCell(th.Level))
+		}
+		row = append(row, scoreCell(pt.Overall), integer(pt.Overall.Assessed), integer(pt.Overall.Total))
+		t.rows = append(t.rows, row)
+	}
+	return t
+}
+
+// writeTrend adds the Trend sheet.
+func (v *view) writeTrend(f *excelize.File, st sheetStyles) error {
+	t := v.trendTable()
+	if _, err := f.NewSheet(t.sheet); err != nil {
+		return err
+	}
+	return writeSheet(f, t, st)
 }
