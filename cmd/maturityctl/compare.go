@@ -24,17 +24,28 @@ type compared struct {
 	review      assessment.ActionReview
 }
 
-// runCompare sets two or more assessments of one partnership side by side.
+// runCompare sets two or more assessments of one partnership side by side
+// or, with --peers, every partnership's assessment for one period.
 func runCompare(e *env, fs *flag.FlagSet, args []string) error {
 	format := fs.String("format", "table", "table, csv or json")
+	peers := fs.Bool("peers", false, "compare partnerships instead: every assessment for --period on --questionnaire")
+	set := fs.String("questionnaire", "csprp-2023-strategic", "with --peers: the question set's id")
+	period := fs.String("period", "", "with --peers: the period, such as 2025/26")
+	anonymise := fs.Bool("anonymise", false, "with --peers: name the partnerships Partnership A, B, …")
 	if err := fs.Parse(args); err != nil {
 		return usageError("")
 	}
-	if fs.NArg() < 2 {
-		return usageError("give the ids of two or more assessments (see maturityctl list)")
-	}
 	if !slices.Contains([]string{"table", "csv", "json"}, *format) {
 		return usageError(fmt.Sprintf("--format must be table, csv or json, not %q", *format))
+	}
+	if *peers {
+		if *period == "" || fs.NArg() > 0 {
+			return usageError("--peers takes --period (and --questionnaire), not assessment ids")
+		}
+		return e.comparePeers(*set, *period, *anonymise, *format)
+	}
+	if fs.NArg() < 2 {
+		return usageError("give the ids of two or more assessments (see maturityctl list)")
 	}
 	s, err := e.open()
 	if err != nil {
@@ -56,28 +67,25 @@ func runCompare(e *env, fs *flag.FlagSet, args []string) error {
 
 // compare loads the assessments and compares them.
 func (e *env) compare(s *store.Store, ids []string) (*compared, error) {
+	years, err := s.YearRecords(e.ctx, ids...)
+	if err != nil {
+		return nil, err
+	}
+	p, err := s.Partnership(e.ctx, years[0].Assessment.PartnershipID)
+	if err != nil {
+		return nil, err
+	}
 	var cols []assessment.Column
 	var records []assessment.Record
-	for _, id := range ids {
-		rec, err := s.LoadRecord(e.ctx, id)
-		if err != nil {
-			return nil, fmt.Errorf("assessment %s: %w", id, err)
-		}
-		q, err := s.Questionnaire(e.ctx, rec.Assessment.QuestionnaireID, rec.Assessment.QuestionnaireVersion)
-		if err != nil {
-			return nil, err
-		}
-		records = append(records, rec)
-		cols = append(cols, assessment.Column{Assessment: rec.Assessment, Questionnaire: q, Responses: rec.Responses})
+	for _, y := range years {
+		records = append(records, y.Record(p))
+		cols = append(cols, assessment.Column{Assessment: y.Assessment, Questionnaire: y.Questionnaire, Responses: y.Responses})
 	}
 	cmp, err := assessment.Compare(cols)
 	if err != nil {
 		return nil, err
 	}
-	slices.SortStableFunc(records, func(a, b assessment.Record) int {
-		return strings.Compare(a.Assessment.Period, b.Assessment.Period)
-	})
-	return &compared{partnership: records[0].Partnership.Name, records: records, cmp: cmp,
+	return &compared{partnership: p.Name, records: records, cmp: cmp,
 		review: assessment.ReviewActions(records, time.Now())}, nil
 }
 
@@ -307,4 +315,71 @@ func stringKeys[K ~string](m map[K]int) map[string]int {
 		out[string(k)] = v
 	}
 	return out
+}
+
+// comparePeers prints every partnership's scores for one period and
+// question set, highest overall first.
+func (e *env) comparePeers(set, period string, anonymise bool, format string) error {
+	s, err := e.open()
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	found, err := s.Peers(e.ctx, set, period)
+	if err != nil {
+		return err
+	}
+	if len(found) == 0 {
+		return fmt.Errorf("no assessments of %s for %s", set, period)
+	}
+	q := found[len(found)-1].Questionnaire
+	inputs := make([]assessment.PeerInput, len(found))
+	for i, p := range found {
+		inputs[i] = assessment.PeerInput{Partnership: p.Partnership.Name, Assessment: p.Assessment, Responses: p.Responses}
+	}
+	peers := assessment.PeerView(q, inputs, anonymise)
+	head := []string{"Rank", "Partnership", "Overall", "Assessed"}
+	for _, t := range q.Themes {
+		head = append(head, t.Title)
+	}
+	rows := [][]string{head}
+	for i, p := range peers {
+		row := []string{strconv.Itoa(i + 1), p.Name, scoreText(p.Overall), fmt.Sprintf("%d of %d", p.Overall.Assessed, p.Overall.Total)}
+		for _, ts := range p.Themes {
+			row = append(row, scoreText(ts.Level))
+		}
+		rows = append(rows, row)
+	}
+	return writeRows(e.stdout, format, rows)
+}
+
+// writeRows writes a table with a header row as aligned text, CSV (UTF-8
+// with BOM) or JSON (a list of objects keyed by the header).
+func writeRows(w io.Writer, format string, rows [][]string) error {
+	switch format {
+	case "csv":
+		if _, err := io.WriteString(w, "\ufeff"); err != nil {
+			return err
+		}
+		cw := csv.NewWriter(w)
+		cw.UseCRLF = true
+		return cw.WriteAll(rows)
+	case "json":
+		objects := make([]map[string]string, 0, len(rows)-1)
+		for _, row := range rows[1:] {
+			obj := map[string]string{}
+			for i, cell := range row {
+				obj[rows[0][i]] = cell
+			}
+			objects = append(objects, obj)
+		}
+		enc := json.NewEncoder(w)
+		enc.SetIndent("", "  ")
+		return enc.Encode(objects)
+	}
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	for _, row := range rows {
+		fmt.Fprintln(tw, strings.Join(row, "\t"))
+	}
+	return tw.Flush()
 }

@@ -75,3 +75,29 @@ func TestCompareRefuses(t *testing.T) {
 		t.Errorf("bad format: exit %d; want 2", r.code)
 	}
 }
+
+func TestComparePeers(t *testing.T) {
+	db := t.TempDir() + "/national.db"
+	mustCtl(t, "--db", db, "demo", "--partnerships", "3", "--years", "2")
+	named := mustCtl(t, "--db", db, "compare", "--peers", "--period", "2025/26")
+	anon := mustCtl(t, "--db", db, "compare", "--peers", "--period", "2025/26", "--anonymise")
+	lines := strings.Split(strings.TrimSpace(anon), "\n")
+	if len(lines) != 4 || !strings.HasPrefix(lines[1], "1") || !strings.Contains(lines[1], "Partnership A") ||
+		!strings.Contains(lines[3], "Partnership C") {
+		t.Fatalf("anonymised peers:\n%s", anon)
+	}
+	if strings.Contains(anon, "Safeguarding Children Partnership") || !strings.Contains(named, "Safeguarding Children Partnership") {
+		t.Errorf("anonymising did not replace the names:\n%s\n%s", named, anon)
+	}
+	out := mustCtl(t, "--db", db, "compare", "--peers", "--period", "2025/26", "--format", "json")
+	var rows []map[string]string
+	if err := json.Unmarshal([]byte(out), &rows); err != nil || len(rows) != 3 || rows[0]["Rank"] != "1" || rows[0]["Culture"] == "" {
+		t.Errorf("json peers: %v %v", err, rows)
+	}
+	if r := ctl(t, "--db", db, "compare", "--peers"); r.code != exitUsage {
+		t.Errorf("--peers without --period: exit %d; want 2", r.code)
+	}
+	if r := ctl(t, "--db", db, "compare", "--peers", "--period", "2031/32"); r.code != exitBad {
+		t.Errorf("a period nobody assessed: exit %d; want 1", r.code)
+	}
+}

@@ -57,7 +57,7 @@ var commands = map[string]command{
 	"import":         {"FILE.yaml|FILE.json", "add a question set, or an assessment bundle", runImport},
 	"list":           {"[--latest]", "partnerships and their assessments (id, period, status, overall)", runList},
 	"export":         {"--format pdf|xlsx|csv|json --assessment ID [-o FILE|FOLDER] [--table TABLE|all]", "export one assessment: PDF report, XLSX workbook, CSV tables or JSON bundle", runExport},
-	"compare":        {"[--format table|csv|json] ID ID...", "set two or more assessments of one partnership side by side", runCompare},
+	"compare":        {"[--format table|csv|json] ID ID... | --peers --period P [--questionnaire ID] [--anonymise]", "set two or more assessments of one partnership side by side, or every partnership for one period", runCompare},
 	"demo":           {"[--partnerships N --years Y] [--seed S]", "add the demo partnership with three years of assessments, or N invented partnerships over Y years", runDemo},
 }
 
