@@ -131,7 +131,7 @@ func (c *comparison) lastTwo() (before, after string) {
 func NewCompareScreen(ctx context.Context, s Store, p assessment.Partnership, home func()) *CompareScreen {
 	c := &CompareScreen{ctx: ctx, store: s, partnership: p, run: inBackground, now: time.Now,
 		Status: widget.NewLabel("Loading the assessments…"), Picker: container.NewHBox(),
-		Scores: container.NewVBox(), Charts: container.NewGridWithColumns(3), Counts: container.NewHBox(),
+		Scores: container.NewVBox(), Charts: container.NewGridWrap(fyne.NewSize(trendW, trendH)), Counts: container.NewHBox(),
 		Targets: widget.NewLabel(""), Questions: container.NewVBox(), Unmatched: widget.NewLabel(""),
 		ActionCounts: widget.NewLabel(""), Actions: container.NewVBox(), OverallChange: widget.NewLabel(""),
 		progress: widget.NewProgressBarInfinite(), cache: map[string]loaded{}}
@@ -513,6 +513,8 @@ func changeCell(ch assessment.Change, words *widget.Label) fyne.CanvasObject {
 const (
 	trendW = 360
 	trendH = 170
+	// trendHeadH is the height of the title above each chart.
+	trendHeadH = 40
 )
 
 // trendFont is the font the trend charts measure text with, parsed once.
@@ -576,11 +578,8 @@ func (c *CompareScreen) showCharts(res *comparison) {
 	c.Charts.RemoveAll()
 	c.ChartImages = nil
 	w := float32(trendWidth(len(cm.Columns)))
-	cols := 3
-	if w > trendW {
-		cols = 2
-	}
-	c.Charts.Layout = layout.NewGridLayoutWithColumns(cols)
+	// As many charts to a row as the window has room for.
+	c.Charts.Layout = layout.NewGridWrapLayout(fyne.NewSize(w, trendH+trendHeadH))
 	for i, th := range cm.Themes {
 		title := boldLabel(th.Title)
 		var body fyne.CanvasObject
@@ -816,7 +815,7 @@ func (c *CompareScreen) actionRow(it assessment.ActionFate, periods map[string]s
 		lines = append(lines, "Outcome: "+a.Outcome)
 	}
 	text := widget.NewRichText(
-		&widget.TextSegment{Text: fate + ": " + a.Title, Style: widget.RichTextStyleStrong},
+		&widget.TextSegment{Text: fate + ": " + a.Title, Style: widget.RichTextStyle{TextStyle: fyne.TextStyle{Bold: true}}},
 		&widget.TextSegment{Text: strings.Join(lines, "\n"), Style: widget.RichTextStyleParagraph})
 	text.Wrapping = fyne.TextWrapWord
 	var flag fyne.CanvasObject

@@ -245,6 +245,11 @@ func TestCompareDemoThreeYears(t *testing.T) {
 		t.Errorf("no carried action's history in the list:\n%s", list)
 	}
 
+	// A small screen still fits: the charts wrap, the tables give way.
+	if w := c.Content().MinSize().Width; w > 880 {
+		t.Errorf("the screen needs %.0f wide; want it to fit in 880", w)
+	}
+
 	// Back goes home, and the app still works.
 	test.Tap(c.Back)
 	if app.Compare != nil || app.Current != nil {
@@ -372,6 +377,7 @@ func TestComparePNG(t *testing.T) {
 	}
 	write(out, theme.DefaultTheme(), compareSize)
 	write(base+"-tall.png", theme.LightTheme(), fyne.NewSize(1200, 3200))
+	write(base+"-narrow.png", theme.LightTheme(), fyne.NewSize(880, 1600))
 	app.Compare.Periods[0].SetChecked(false)
 	app.Compare.Periods[1].SetChecked(false)
 	write(base+"-one.png", theme.LightTheme(), compareSize)
