@@ -38,8 +38,13 @@ type Home struct {
 
 	// Status says what the screen is doing or what went wrong.
 	Status *widget.Label
-	// List holds a card per partnership once loaded.
-	List *fyne.Container
+	// Partnerships lists every partnership; it draws only the rows in
+	// view, so a national database of 132 stays quick.
+	Partnerships *widget.List
+	// Detail shows the selected partnership's card: its assessments.
+	Detail *fyne.Container
+	// Selected is the index in Views of the partnership shown in Detail.
+	Selected int
 	// NewPartnership and NewAssessment open their forms.
 	NewPartnership, NewAssessment *widget.Button
 	// Views is what was loaded last.
@@ -57,7 +62,9 @@ type Home struct {
 // an assessment's id when the person opens it.
 func NewHome(ctx context.Context, s Store, win fyne.Window, open func(assessmentID string)) *Home {
 	h := &Home{ctx: ctx, store: s, win: win, open: open, run: inBackground, Status: widget.NewLabel("Loading partnerships…"),
-		List: container.NewVBox(), progress: widget.NewProgressBarInfinite()}
+		Detail: container.NewVBox(), progress: widget.NewProgressBarInfinite()}
+	h.Partnerships = widget.NewList(func() int { return len(h.Views) }, newPartnershipRow, h.updatePartnershipRow)
+	h.Partnerships.OnSelected = h.selectPartnership
 	h.Status.Wrapping = fyne.TextWrapWord
 	h.NewPartnership = widget.NewButtonWithIcon("New partnership", theme.ContentAddIcon(), h.ShowNewPartnership)
 	h.NewAssessment = widget.NewButtonWithIcon("New assessment (Ctrl+N)", theme.DocumentCreateIcon(), func() { h.ShowNewAssessment("") })
@@ -66,8 +73,45 @@ func NewHome(ctx context.Context, s Store, win fyne.Window, open func(assessment
 	title.SizeName = theme.SizeNameSubHeadingText
 	bar := container.NewBorder(nil, nil, title, container.NewHBox(h.NewPartnership, h.NewAssessment))
 	top := container.NewVBox(bar, h.progress, h.Status)
-	h.content = container.NewBorder(top, nil, nil, nil, container.NewVScroll(h.List))
+	split := container.NewHSplit(h.Partnerships, container.NewVScroll(h.Detail))
+	split.Offset = 0.28
+	h.content = container.NewBorder(top, nil, nil, nil, split)
 	return h
+}
+
+// newPartnershipRow is the template of a row in the partnership list.
+func newPartnershipRow() fyne.CanvasObject {
+	name := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	name.Truncation = fyne.TextTruncateEllipsis
+	line := widget.NewLabel("")
+	line.Truncation = fyne.TextTruncateEllipsis
+	line.SizeName = theme.SizeNameCaptionText
+	return container.NewVBox(name, line)
+}
+
+// updatePartnershipRow shows partnership i: its name, and its number of
+// assessments and latest level.
+func (h *Home) updatePartnershipRow(i widget.ListItemID, o fyne.CanvasObject) {
+	v := h.Views[i]
+	texts := o.(*fyne.Container).Objects
+	texts[0].(*widget.Label).SetText(v.partnership.Name)
+	line := fmt.Sprintf("%s · %d assessment(s)", v.partnership.Area, len(v.assessments))
+	if n := len(v.assessments); n > 0 {
+		latest := v.assessments[n-1]
+		line += fmt.Sprintf(" · latest %s: %s", latest.Period, overallText(latest.Score, v.labels[latest.ID]))
+	}
+	texts[1].(*widget.Label).SetText(line)
+}
+
+// selectPartnership shows partnership i's card in the detail pane.
+func (h *Home) selectPartnership(i widget.ListItemID) {
+	if i < 0 || i >= len(h.Views) {
+		return
+	}
+	h.Selected = i
+	h.CompareButtons = map[string]*widget.Button{}
+	h.Detail.Objects = []fyne.CanvasObject{h.partnershipCard(h.Views[i])}
+	h.Detail.Refresh()
 }
 
 // Content is the screen's root object.
@@ -124,9 +168,14 @@ func (h *Home) load() ([]partnershipView, error) {
 func (h *Home) show(views []partnershipView, err error) {
 	h.progress.Stop()
 	h.progress.Hide()
-	h.List.RemoveAll()
+	previous := ""
+	if h.Selected < len(h.Views) {
+		previous = h.Views[h.Selected].partnership.ID
+	}
 	h.Views = views
-	h.CompareButtons = map[string]*widget.Button{}
+	h.Detail.RemoveAll()
+	h.Partnerships.UnselectAll()
+	h.Partnerships.Refresh()
 	switch {
 	case err != nil:
 		h.Status.SetText("Could not read the partnerships: " + err.Error())
@@ -135,10 +184,15 @@ func (h *Home) show(views []partnershipView, err error) {
 		h.Status.SetText("No partnerships yet. Start with “New partnership”: its name, its area and its agencies.")
 		return
 	}
-	h.Status.SetText(fmt.Sprintf("%d partnership(s). Open an assessment to work on it.", len(views)))
-	for _, v := range views {
-		h.List.Add(h.partnershipCard(v))
+	h.Status.SetText(fmt.Sprintf("%d partnership(s). Choose one, then open an assessment to work on it.", len(views)))
+	selected := 0
+	for i, v := range views {
+		if v.partnership.ID == previous {
+			selected = i
+		}
 	}
+	h.Partnerships.Select(selected)
+	h.Partnerships.ScrollTo(selected)
 }
 
 // partnershipCard shows one partnership and a row per assessment.

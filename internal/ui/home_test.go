@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
+	"github.com/partnership-maturity/maturity/internal/assessment"
 	"github.com/partnership-maturity/maturity/internal/demo"
 	"github.com/partnership-maturity/maturity/internal/store"
 )
@@ -20,10 +21,10 @@ func TestHomeShowsDemo(t *testing.T) {
 	app.Home.run = inline
 	reload(t, app.Home)
 	h := app.Home
-	if len(h.List.Objects) != 1 {
-		t.Fatalf("got %d partnership cards; want 1", len(h.List.Objects))
+	if len(h.Detail.Objects) != 1 || h.Partnerships.Length() != 1 || h.Selected != 0 {
+		t.Fatalf("got %d partnership cards, %d listed; want 1 shown and selected", len(h.Detail.Objects), h.Partnerships.Length())
 	}
-	got := texts(h.List)
+	got := texts(h.Detail)
 	for _, want := range []string{demo.PartnershipName, "Northshire · 6 agencies", "2023/24", "2024/25", "2025/26",
 		"Signed off", "Agreed", "17 of 18", "18 of 18", "2.0 Emerging"} {
 		if !strings.Contains(got, want) {
@@ -38,8 +39,8 @@ func TestHomeShowsDemo(t *testing.T) {
 func TestHomeEmpty(t *testing.T) {
 	app, _ := newTestApp(t)
 	h := app.Home
-	if len(h.List.Objects) != 0 || !strings.Contains(h.Status.Text, "No partnerships yet") {
-		t.Errorf("empty database: %d cards, status %q", len(h.List.Objects), h.Status.Text)
+	if len(h.Detail.Objects) != 0 || !strings.Contains(h.Status.Text, "No partnerships yet") {
+		t.Errorf("empty database: %d cards, status %q", len(h.Detail.Objects), h.Status.Text)
 	}
 }
 
@@ -64,5 +65,28 @@ func TestOpenError(t *testing.T) {
 	test.Tap(e.Quit)
 	if !quit {
 		t.Errorf("Quit did not quit")
+	}
+}
+
+func TestHomeSelectsAmongMany(t *testing.T) {
+	app, s := newTestApp(t)
+	for _, name := range []string{"Beta Safeguarding Children Partnership", "Alpha Safeguarding Children Partnership"} {
+		if _, err := s.CreatePartnership(context.Background(), assessment.Partnership{Name: name, Area: strings.Fields(name)[0],
+			Agencies: []assessment.Agency{{Name: "Council", Kind: assessment.LocalAuthority}}}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	reload(t, app.Home)
+	h := app.Home
+	if h.Partnerships.Length() != 2 || !strings.Contains(texts(h.Detail), "Alpha Safeguarding") {
+		t.Fatalf("first shown should be Alpha (by name): %s", texts(h.Detail))
+	}
+	h.Partnerships.Select(1)
+	if h.Selected != 1 || !strings.Contains(texts(h.Detail), "Beta Safeguarding") {
+		t.Errorf("selecting Beta shows %s", texts(h.Detail))
+	}
+	reload(t, h)
+	if h.Selected != 1 {
+		t.Errorf("reloading lost the selection: %d", h.Selected)
 	}
 }
