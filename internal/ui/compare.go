@@ -80,7 +80,6 @@ type CompareScreen struct {
 	// Shown is what the screen shows, or nil.
 	Shown *comparison
 
-	cards    []*widget.Card
 	progress *widget.ProgressBarInfinite
 	content  fyne.CanvasObject
 	// gen numbers the loads, so a slow one cannot overwrite a newer one.
@@ -141,16 +140,7 @@ func NewCompareScreen(ctx context.Context, s Store, p assessment.Partnership, ho
 	for _, l := range []*widget.Label{c.Status, c.Targets, c.Unmatched, c.ActionCounts} {
 		l.Wrapping = fyne.TextWrapWord
 	}
-	c.cards = []*widget.Card{
-		widget.NewCard("Levels by theme", "", c.Scores),
-		widget.NewCard("Trend by theme", "", c.Charts),
-		widget.NewCard("Questions", "", container.NewVBox(c.Counts, c.Targets, c.Questions, c.Unmatched)),
-		widget.NewCard("Last year’s actions", "", container.NewVBox(c.ActionCounts, c.Actions)),
-	}
 	c.Body = container.NewVBox()
-	for _, card := range c.cards {
-		c.Body.Add(card)
-	}
 	c.Body.Hide()
 	picker := container.NewBorder(nil, nil, widget.NewLabelWithStyle("Assessments:", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		nil, container.NewHScroll(c.Picker))
@@ -340,15 +330,23 @@ func (c *CompareScreen) show(res *comparison, err error) {
 	before, after := res.lastTwo()
 	c.Status.SetText(fmt.Sprintf("Comparing %s, oldest first. Changes, and whether targets were met, are from %s to %s.",
 		andList(res.periods()), before, after))
-	c.cards[0].SetSubTitle("Mean agreed level of the questions assessed in each period; the change is from " + before + " to " + after + ".")
-	c.cards[1].SetSubTitle("Each theme’s level in every period compared, on the scale of the question set.")
-	c.cards[2].SetSubTitle("Each question’s agreed level by period; the change is from " + before + " to " + after +
-		", and the target is the one set in " + before + ".")
-	c.cards[3].SetSubTitle("What became of the " + res.Review.Period + " actions by " + after + ", as of " + longDay(res.Day) + ".")
+	// Everything is built afresh, out of the window, and put in at once:
+	// adding to containers on screen would lay them out again at every
+	// addition.
 	c.showScores(res)
 	c.showCharts(res)
 	c.showQuestions(res)
 	c.showActions(res)
+	c.Body.Objects = []fyne.CanvasObject{
+		widget.NewCard("Levels by theme", "Mean agreed level of the questions assessed in each period; the change is from "+
+			before+" to "+after+".", container.NewHScroll(c.Scores)),
+		widget.NewCard("Trend by theme", "Each theme’s level in every period compared, on the scale of the question set.", c.Charts),
+		widget.NewCard("Questions", "Each question’s agreed level by period; the change is from "+before+" to "+after+
+			", and the target is the one set in "+before+".", container.NewVBox(container.NewHScroll(c.Counts), c.Targets,
+			container.NewHScroll(c.Questions), c.Unmatched)),
+		widget.NewCard("Last year’s actions", "What became of the "+res.Review.Period+" actions by "+after+
+			", as of "+longDay(res.Day)+".", container.NewVBox(c.ActionCounts, c.Actions)),
+	}
 	c.Body.Show()
 	c.Body.Refresh()
 }
@@ -375,6 +373,10 @@ const (
 	// themeColW is the most the theme names take, so the levels stay
 	// near them.
 	themeColW = 300
+	// questionColW is the least the question column takes: room for the
+	// id and questionChars characters of the question.
+	questionColW  = 540
+	questionChars = 68
 )
 
 // showScores fills the table of theme levels by period.
@@ -382,25 +384,25 @@ func (c *CompareScreen) showScores(res *comparison) {
 	cm := res.Comparison
 	n := len(cm.Columns)
 	widths := append(repeat(scoreColW, n), changeColW)
-	c.Scores.RemoveAll()
+	rows := []fyne.CanvasObject{}
 	head := []fyne.CanvasObject{boldLabel("Theme")}
 	for _, p := range res.periods() {
 		head = append(head, boldLabel(p))
 	}
 	head = append(head, boldLabel("Change"))
-	c.Scores.Add(tableRowMax(widths, themeColW, head...))
+	rows = append(rows, tableRowMax(widths, themeColW, head...))
 	c.ThemeChanges = nil
 	for _, th := range cm.Themes {
-		cells := []fyne.CanvasObject{truncLabel(th.Title)}
+		cells := []fyne.CanvasObject{widget.NewLabel(th.Title)}
 		for _, s := range th.Scores {
 			cells = append(cells, scoreLabel(s))
 		}
 		word := changeLabel(th.Change, th.Scores[n-2], th.Scores[n-1])
 		c.ThemeChanges = append(c.ThemeChanges, word)
 		cells = append(cells, changeCell(th.Change, word))
-		c.Scores.Add(tableRowMax(widths, themeColW, cells...))
+		rows = append(rows, tableRowMax(widths, themeColW, cells...))
 	}
-	c.Scores.Add(widget.NewSeparator())
+	rows = append(rows, widget.NewSeparator())
 	cells := []fyne.CanvasObject{boldLabel("Overall")}
 	for _, s := range cm.Overall {
 		l := scoreLabel(s)
@@ -409,12 +411,12 @@ func (c *CompareScreen) showScores(res *comparison) {
 	}
 	c.OverallChange = changeLabel(cm.OverallChange, cm.Overall[n-2], cm.Overall[n-1])
 	cells = append(cells, changeCell(cm.OverallChange, c.OverallChange))
-	c.Scores.Add(tableRowMax(widths, themeColW, cells...))
+	rows = append(rows, tableRowMax(widths, themeColW, cells...))
 	note := widget.NewLabel("A level rests only on the questions assessed: “2.8 (5 of 6)” means five of six were. " +
 		"A change under 0.05 shows as unchanged.")
 	note.Wrapping = fyne.TextWrapWord
 	note.TextStyle.Italic = true
-	c.Scores.Add(note)
+	c.Scores = container.NewVBox(append(rows, note)...)
 }
 
 // repeat is n copies of w.
@@ -426,31 +428,40 @@ func repeat(w float32, n int) []float32 {
 	return out
 }
 
-// boldLabel is a bold label that shortens with an ellipsis.
+// boldLabel is a bold label.
 func boldLabel(text string) *widget.Label {
-	l := widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	l.Truncation = fyne.TextTruncateEllipsis
+	return widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+}
+
+// wrapLabel is a label that wraps at word boundaries.
+func wrapLabel(text string) *widget.Label {
+	l := widget.NewLabel(text)
+	l.Wrapping = fyne.TextWrapWord
 	return l
 }
 
-// truncLabel is a label that shortens with an ellipsis.
-func truncLabel(text string) *widget.Label {
-	l := widget.NewLabel(text)
-	l.Truncation = fyne.TextTruncateEllipsis
-	return l
+// shorten cuts text to at most n characters, ending it with an ellipsis
+// when cut: cheaper than a label's own truncation, which measures the text
+// again at every layout.
+func shorten(text string, n int) string {
+	r := []rune(text)
+	if len(r) <= n {
+		return text
+	}
+	return strings.TrimRight(string(r[:n-1]), " ,;:") + "…"
 }
 
 // scoreLabel shows a mean to one decimal with the coverage when partial.
 func scoreLabel(s assessment.Score) *widget.Label {
 	switch {
 	case !s.Valid():
-		l := truncLabel("not assessed")
+		l := widget.NewLabel("not assessed")
 		l.Importance = widget.LowImportance
 		return l
 	case s.Partial():
-		return truncLabel(fmt.Sprintf("%.1f (%d of %d)", s.Mean, s.Assessed, s.Total))
+		return widget.NewLabel(fmt.Sprintf("%.1f (%d of %d)", s.Mean, s.Assessed, s.Total))
 	}
-	return truncLabel(fmt.Sprintf("%.1f", s.Mean))
+	return widget.NewLabel(fmt.Sprintf("%.1f", s.Mean))
 }
 
 // changeLabel says a theme's change in words, with how far it moved:
@@ -465,7 +476,7 @@ func changeLabel(ch assessment.Change, before, after assessment.Score) *widget.L
 			text += fmt.Sprintf(", down %.1f", -d)
 		}
 	}
-	l := truncLabel(text)
+	l := widget.NewLabel(text)
 	l.Importance = changeImportance(ch)
 	return l
 }
@@ -575,13 +586,13 @@ func drawBars(b chart.Bars, w, h float64, f *chart.Font) (image.Image, error) {
 // showCharts puts a chart per theme under its title and change.
 func (c *CompareScreen) showCharts(res *comparison) {
 	cm := res.Comparison
-	c.Charts.RemoveAll()
 	c.ChartImages = nil
 	w := float32(trendWidth(len(cm.Columns)))
 	// As many charts to a row as the window has room for.
-	c.Charts.Layout = layout.NewGridWrapLayout(fyne.NewSize(w, trendH+trendHeadH))
+	c.Charts = container.New(layout.NewGridWrapLayout(fyne.NewSize(w, trendH+trendHeadH)))
 	for i, th := range cm.Themes {
 		title := boldLabel(th.Title)
+		title.Truncation = fyne.TextTruncateEllipsis
 		var body fyne.CanvasObject
 		if img := res.charts[i]; img != nil {
 			ci := canvas.NewImageFromImage(img)
@@ -597,7 +608,7 @@ func (c *CompareScreen) showCharts(res *comparison) {
 		word := changeLabel(th.Change, th.Scores[len(th.Scores)-2], th.Scores[len(th.Scores)-1])
 		word.Truncation = fyne.TextTruncateOff
 		head := container.NewBorder(nil, nil, nil, container.NewHBox(widget.NewIcon(changeIcon(th.Change)), word), title)
-		c.Charts.Add(container.NewBorder(head, nil, nil, nil, body))
+		c.Charts.Objects = append(c.Charts.Objects, container.NewBorder(head, nil, nil, nil, body))
 	}
 }
 
@@ -616,7 +627,7 @@ func errText(err error) string {
 func (c *CompareScreen) showQuestions(res *comparison) {
 	cm := res.Comparison
 	before, _ := res.lastTwo()
-	c.Counts.RemoveAll()
+	c.Counts = container.NewHBox()
 	c.CountLabels = map[assessment.Change]*widget.Label{}
 	for _, ch := range assessment.Changes {
 		n := cm.Counts[ch]
@@ -625,34 +636,34 @@ func (c *CompareScreen) showQuestions(res *comparison) {
 		}
 		l := widget.NewLabel(fmt.Sprintf("%d %s", n, ch))
 		c.CountLabels[ch] = l
-		c.Counts.Add(container.NewHBox(widget.NewIcon(changeIcon(ch)), l))
+		c.Counts.Objects = append(c.Counts.Objects, container.NewHBox(widget.NewIcon(changeIcon(ch)), l))
 	}
-	c.Targets.SetText(fmt.Sprintf("Targets set in %s: %d met, %d not met; %s without a target.", before,
+	c.Targets = wrapLabel(fmt.Sprintf("Targets set in %s: %d met, %d not met; %s without a target.", before,
 		cm.Targets[assessment.TargetMet], cm.Targets[assessment.TargetMissed], questionCount(cm.Targets[assessment.NoTarget])))
 
 	n := len(cm.Columns)
 	widths := append(repeat(levelColW, n), changeColW, targetColW)
-	c.Questions.RemoveAll()
+	rows := []fyne.CanvasObject{}
 	head := []fyne.CanvasObject{boldLabel("Question")}
 	for _, p := range res.periods() {
 		head = append(head, boldLabel(p))
 	}
 	head = append(head, boldLabel("Change"), boldLabel("Target"))
-	c.Questions.Add(tableRow(widths, head...))
+	rows = append(rows, tableRowMin(widths, questionColW, head...))
 	for _, qc := range cm.Questions {
-		cells := []fyne.CanvasObject{truncLabel(qc.QuestionID + "  " + qc.Text)}
+		cells := []fyne.CanvasObject{widget.NewLabel(qc.QuestionID + "  " + shorten(qc.Text, questionChars))}
 		for i, id := range qc.IDs {
 			cells = append(cells, levelLabel(id, qc.Levels[i]))
 		}
-		word := truncLabel(string(qc.Change))
+		word := widget.NewLabel(string(qc.Change))
 		word.Importance = changeImportance(qc.Change)
 		cells = append(cells, changeCell(qc.Change, word), targetLabel(qc.Target))
-		c.Questions.Add(tableRow(widths, cells...))
+		rows = append(rows, tableRowMin(widths, questionColW, cells...))
 	}
 	key := widget.NewLabel("– not assessed · × no such question in that period’s question set")
 	key.TextStyle.Italic = true
-	c.Questions.Add(key)
-	c.Unmatched.SetText(unmatchedText(res))
+	c.Questions = container.NewVBox(append(rows, key)...)
+	c.Unmatched = wrapLabel(unmatchedText(res))
 }
 
 // questionCount says "1 question" or "3 questions".
@@ -668,20 +679,16 @@ func questionCount(n int) string {
 func levelLabel(id string, level int) *widget.Label {
 	switch {
 	case id == "":
-		l := widget.NewLabel("×")
-		l.Importance = widget.LowImportance
-		return l
+		return widget.NewLabel("×")
 	case level == assessment.NotAssessed:
-		l := widget.NewLabel("–")
-		l.Importance = widget.LowImportance
-		return l
+		return widget.NewLabel("–")
 	}
 	return widget.NewLabel(fmt.Sprint(level))
 }
 
 // targetLabel says whether last year's target was met.
 func targetLabel(r assessment.TargetResult) *widget.Label {
-	l := truncLabel(string(r))
+	l := widget.NewLabel(string(r))
 	switch r {
 	case assessment.TargetMet:
 		l.Importance = widget.SuccessImportance
@@ -744,16 +751,16 @@ var fateOrder = []assessment.Fate{assessment.Completed, assessment.DroppedFate, 
 func (c *CompareScreen) showActions(res *comparison) {
 	r := res.Review
 	_, after := res.lastTwo()
-	c.Actions.RemoveAll()
+	c.Actions = container.NewVBox()
 	if len(r.Items) == 0 {
-		c.ActionCounts.SetText(fmt.Sprintf("The %s assessment had no actions.", r.Period))
+		c.ActionCounts = wrapLabel(fmt.Sprintf("The %s assessment had no actions.", r.Period))
 		return
 	}
 	var counts []string
 	for _, f := range fateOrder {
 		counts = append(counts, fmt.Sprintf("%d %s", r.Counts[f], f))
 	}
-	c.ActionCounts.SetText(fmt.Sprintf("%s had %s. By %s: %s. %d overdue on %s.", r.Period, actionCount(len(r.Items)), after,
+	c.ActionCounts = wrapLabel(fmt.Sprintf("%s had %s. By %s: %s. %d overdue on %s.", r.Period, actionCount(len(r.Items)), after,
 		strings.Join(counts, ", "), r.Overdue, longDay(res.Day)))
 	periods := map[string]string{}
 	for _, rec := range res.Records {
@@ -764,7 +771,7 @@ func (c *CompareScreen) showActions(res *comparison) {
 		return cmp.Compare(slices.Index(fateOrder, a.Fate), slices.Index(fateOrder, b.Fate))
 	})
 	for _, it := range items {
-		c.Actions.Add(c.actionRow(it, periods))
+		c.Actions.Objects = append(c.Actions.Objects, c.actionRow(it, periods))
 	}
 }
 
@@ -860,12 +867,21 @@ func tableRowMax(widths []float32, most float32, cells ...fyne.CanvasObject) *fy
 	return container.New(&rowLayout{widths: widths, most: most}, cells...)
 }
 
-// rowLayout places the first object in the width left over (at most
-// most, when set) and the rest in fixed widths, all at the row's height.
-type rowLayout struct {
-	widths []float32
-	most   float32
+// tableRowMin is tableRow with the first column at least least wide.
+func tableRowMin(widths []float32, least float32, cells ...fyne.CanvasObject) *fyne.Container {
+	return container.New(&rowLayout{widths: widths, least: least}, cells...)
 }
+
+// rowLayout places the first object in the width left over (at least
+// least and at most most, when set) and the rest in fixed widths, all at
+// the row's height.
+type rowLayout struct {
+	widths      []float32
+	least, most float32
+}
+
+// firstMin is the least width of the first column.
+func (l *rowLayout) firstMin() float32 { return max(l.least, firstMinW) }
 
 // firstMinW is the least width the first column is given.
 const firstMinW = 160
@@ -879,9 +895,9 @@ func (l *rowLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 	}
 	x := float32(0)
 	for i, o := range objects {
-		w := max(size.Width-fixed, firstMinW)
+		w := max(size.Width-fixed, l.firstMin())
 		if l.most > 0 {
-			w = min(w, max(l.most, firstMinW))
+			w = min(w, max(l.most, l.firstMin()))
 		}
 		if i > 0 && i-1 < len(l.widths) {
 			w = l.widths[i-1]
@@ -896,7 +912,7 @@ func (l *rowLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 // tallest cell's height.
 func (l *rowLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
 	pad := theme.Padding()
-	w := float32(firstMinW)
+	w := l.firstMin()
 	for _, x := range l.widths {
 		w += x + pad
 	}
