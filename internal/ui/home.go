@@ -89,16 +89,20 @@ func newPartnershipRow() fyne.CanvasObject {
 	return container.NewVBox(name, line)
 }
 
-// updatePartnershipRow shows partnership i: its name, and its number of
-// assessments and latest level.
+// updatePartnershipRow shows partnership i: its area (or name), its latest
+// assessment's level and how many assessments it has.
 func (h *Home) updatePartnershipRow(i widget.ListItemID, o fyne.CanvasObject) {
 	v := h.Views[i]
 	texts := o.(*fyne.Container).Objects
-	texts[0].(*widget.Label).SetText(v.partnership.Name)
-	line := fmt.Sprintf("%s · %d assessment(s)", v.partnership.Area, len(v.assessments))
+	name := v.partnership.Area
+	if name == "" {
+		name = v.partnership.Name
+	}
+	texts[0].(*widget.Label).SetText(name)
+	line := "No assessments yet"
 	if n := len(v.assessments); n > 0 {
 		latest := v.assessments[n-1]
-		line += fmt.Sprintf(" · latest %s: %s", latest.Period, overallText(latest.Score, v.labels[latest.ID]))
+		line = fmt.Sprintf("%s: %s · %d in all", latest.Period, overallText(latest.Score, v.labels[latest.ID]), n)
 	}
 	texts[1].(*widget.Label).SetText(line)
 }
