@@ -496,9 +496,9 @@ func changeImportance(ch assessment.Change) widget.Importance {
 func changeIcon(ch assessment.Change) fyne.Resource {
 	switch ch {
 	case assessment.Improved:
-		return theme.NewSuccessThemedResource(theme.MenuDropUpIcon())
+		return theme.NewSuccessThemedResource(theme.MoveUpIcon())
 	case assessment.Declined:
-		return theme.NewErrorThemedResource(theme.MenuDropDownIcon())
+		return theme.NewErrorThemedResource(theme.MoveDownIcon())
 	case assessment.Unchanged:
 		return theme.ContentRemoveIcon()
 	case assessment.NewlyAssessed:
