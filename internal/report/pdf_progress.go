@@ -94,20 +94,7 @@ func trendBars(cm assessment.Comparison) chart.Bars {
 
 // trendChart draws the themes' levels in both years as vector bars.
 func (p *pdfWriter) trendChart(cm assessment.Comparison) {
-	f, err := chartFont()
-	var d chart.Drawing
-	if err == nil {
-		d, err = trendBars(cm).Draw(contentW/ptMM, trendChartH/ptMM, f)
-	}
-	if err != nil {
-		p.para(fmt.Sprintf("The chart cannot be drawn (%v); the table below gives every theme’s level.", err), "I", 9, muted)
-		p.pdf.Ln(3)
-		return
-	}
-	p.room(trendChartH + 2)
-	y := p.pdf.GetY()
-	d.PDF(p.pdf, marginL, y, family)
-	p.pdf.SetY(y + trendChartH + 3)
+	p.vectorChart(trendBars(cm), trendChartH, "chart")
 }
 
 // changeWords says a change in words with how far a mean moved: "improved,

@@ -43,26 +43,40 @@ func ThemeRadar(q *questionnaire.Questionnaire, rec assessment.Record, previous 
 // radar draws the themes' agreed levels, targets and, when there is one,
 // the previous year's levels as a vector radar chart.
 func (p *pdfWriter) radar() {
-	r := ThemeRadar(p.q, *p.rec, p.Previous)
-	f, err := chartFont()
-	var d chart.Drawing
-	if err == nil {
-		d, err = r.Draw(contentW/ptMM, radarH/ptMM, f)
-	}
-	if err != nil {
-		p.para(fmt.Sprintf("The radar chart cannot be drawn for this question set (%v); the table below gives every theme’s level.", err),
-			"I", 9, muted)
-		p.pdf.Ln(3)
+	if !p.vectorChart(ThemeRadar(p.q, *p.rec, p.Previous), radarH, "radar chart") {
 		return
 	}
-	p.room(radarH + 2)
-	y := p.pdf.GetY()
-	d.PDF(p.pdf, marginL, y, family)
-	p.pdf.SetY(y + radarH + 2)
 	if !p.overall.Valid() {
 		p.para("No theme has an agreed level yet, so the chart shows no shape for this year.", "I", 8.5, muted)
 		p.pdf.Ln(2)
 	}
+}
+
+// drawer is a chart that lays itself out in a box: chart.Radar or chart.Bars.
+type drawer interface {
+	Draw(w, h float64, f *chart.Font) (chart.Drawing, error)
+}
+
+// vectorChart draws c as vectors across the content width, height mm tall,
+// keeping it on one page. If it cannot be drawn it says so, naming it what,
+// and reports false.
+func (p *pdfWriter) vectorChart(c drawer, height float64, what string) bool {
+	f, err := chartFont()
+	var d chart.Drawing
+	if err == nil {
+		d, err = c.Draw(contentW/ptMM, height/ptMM, f)
+	}
+	if err != nil {
+		p.para(fmt.Sprintf("The %s cannot be drawn for this question set (%v); the table below gives every theme’s level.", what, err),
+			"I", 9, muted)
+		p.pdf.Ln(3)
+		return false
+	}
+	p.room(height + 2)
+	y := p.pdf.GetY()
+	d.PDF(p.pdf, marginL, y, family)
+	p.pdf.SetY(y + height + 2)
+	return true
 }
 
 // means are the themes' mean levels (or targets), NaN where none.
