@@ -211,11 +211,12 @@ func (h *Home) partnershipCard(v partnershipView) fyne.CanvasObject {
 		homeHeader("Questions assessed"), homeHeader("Question set"), homeHeader(""))
 	for _, a := range v.assessments {
 		for _, text := range []string{a.Period, statusText(a.Status), overallText(a.Score, v.labels[a.ID]),
-			fmt.Sprintf("%d of %d", a.Score.Assessed, a.Score.Total), a.QuestionnaireTitle} {
-			cell := widget.NewLabel(text)
-			cell.Truncation = fyne.TextTruncateEllipsis
-			grid.Add(cell)
+			fmt.Sprintf("%d of %d", a.Score.Assessed, a.Score.Total)} {
+			grid.Add(widget.NewLabel(text))
 		}
+		set := widget.NewLabel(a.QuestionnaireTitle)
+		set.Truncation = fyne.TextTruncateEllipsis // only the title can outgrow its column
+		grid.Add(set)
 		grid.Add(h.rowButtons(a))
 	}
 	buttons := container.NewHBox(start)
