@@ -34,7 +34,7 @@ func (y *year) action(question, title, owner, agencyID, measure string, due time
 	case assessment.Complete:
 		a.Outcome = "Completed. The measure was met and the change is now part of routine practice."
 	case assessment.Dropped:
-		a.Outcome = "Dropped: replaced by a wider action agreed by the executive."
+		a.Outcome = "Replaced by a wider action agreed by the executive."
 	}
 	notes := []string{"Lead agreed and first meeting held.", "On track; first data reported to the executive."}
 	if a.Status == assessment.AtRisk {
