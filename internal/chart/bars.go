@@ -79,13 +79,11 @@ func (b Bars) validate(f *Font) error {
 // layout tries font sizes from the largest down until the category labels
 // fit under their groups.
 func (b Bars) layout(w, h float64, f *Font) (barsLayout, error) {
-	start := math.Max(minFontSize, math.Min(maxFontSize, math.Min(w, h)/48))
-	for size := start; size >= minFontSize-1e-9; size -= 0.5 {
-		if lay, ok := b.layoutAt(w, h, f, size); ok {
-			return lay, nil
-		}
+	lay, ok := fitFont(w, h, func(size float64) (barsLayout, bool) { return b.layoutAt(w, h, f, size) })
+	if !ok {
+		return lay, fmt.Errorf("%w: %.0f×%.0f pt for %d categories", ErrTooSmall, w, h, len(b.Categories))
 	}
-	return barsLayout{}, fmt.Errorf("%w: %.0f×%.0f pt for %d categories", ErrTooSmall, w, h, len(b.Categories))
+	return lay, nil
 }
 
 // layoutAt lays the chart out with labels at size points, reporting whether

@@ -16,6 +16,7 @@ package chart
 import (
 	"errors"
 	"image/color"
+	"math"
 )
 
 // LineStyle is how a series' line is drawn.
@@ -125,4 +126,17 @@ func seriesColour(s Series, i int) color.RGBA {
 		return s.Colour
 	}
 	return Palette[i%len(Palette)]
+}
+
+// fitFont tries label sizes from the largest that suits a w×h box down to
+// the smallest, in half points, and returns the first layout that works.
+func fitFont[L any](w, h float64, at func(size float64) (L, bool)) (L, bool) {
+	start := math.Max(minFontSize, math.Min(maxFontSize, math.Min(w, h)/48))
+	for size := start; size >= minFontSize-1e-9; size -= 0.5 {
+		if lay, ok := at(size); ok {
+			return lay, true
+		}
+	}
+	var none L
+	return none, false
 }

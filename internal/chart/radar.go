@@ -122,13 +122,11 @@ func (r Radar) at(lay radarLayout, i int, rad float64) Point {
 // layout tries font sizes from the largest down until the labels fit
 // around a circle of a useful size without overlapping.
 func (r Radar) layout(w, h float64, f *Font) (radarLayout, error) {
-	start := math.Max(minFontSize, math.Min(maxFontSize, math.Min(w, h)/48))
-	for size := start; size >= minFontSize-1e-9; size -= 0.5 {
-		if lay, ok := r.layoutAt(w, h, f, size); ok {
-			return lay, nil
-		}
+	lay, ok := fitFont(w, h, func(size float64) (radarLayout, bool) { return r.layoutAt(w, h, f, size) })
+	if !ok {
+		return lay, fmt.Errorf("%w: %.0f×%.0f pt for a radar of %d axes", ErrTooSmall, w, h, len(r.Axes))
 	}
-	return radarLayout{}, fmt.Errorf("%w: %.0f×%.0f pt for a radar of %d axes", ErrTooSmall, w, h, len(r.Axes))
+	return lay, nil
 }
 
 // layoutAt lays the radar out with axis labels at size points, reporting
