@@ -39,6 +39,24 @@ func (e *env) open() (*store.Store, error) {
 	return store.Open(e.ctx, path)
 }
 
+// withStore opens the database, runs fn on it and closes it.
+func (e *env) withStore(fn func(*store.Store) error) error {
+	s, err := e.open()
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	return fn(s)
+}
+
+// inFile puts the file's name in front of an error about its contents.
+func inFile(path string, err error) error {
+	if err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	return nil
+}
+
 // runQuestionnaires lists the shipped question sets and any others stored
 // in an existing database.
 func runQuestionnaires(e *env, fs *flag.FlagSet, args []string) error {
@@ -127,13 +145,9 @@ func runImport(e *env, fs *flag.FlagSet, args []string) error {
 	if err != nil {
 		return err
 	}
-	s, err := e.open()
+	err = e.withStore(func(s *store.Store) error { return inFile(path, s.SaveQuestionnaire(e.ctx, q)) })
 	if err != nil {
 		return err
-	}
-	defer s.Close()
-	if err := s.SaveQuestionnaire(e.ctx, q); err != nil {
-		return fmt.Errorf("%s: %w", path, err)
 	}
 	fmt.Fprintf(e.stdout, "imported question set %s version %s (%d themes, %d questions)\n",
 		q.ID, q.Version, len(q.Themes), q.QuestionCount())
@@ -157,13 +171,9 @@ func (e *env) importBundle(path string, data []byte) error {
 	if err != nil {
 		return err
 	}
-	s, err := e.open()
+	err = e.withStore(func(s *store.Store) error { return inFile(path, s.ImportRecord(e.ctx, q, rec)) })
 	if err != nil {
 		return err
-	}
-	defer s.Close()
-	if err := s.ImportRecord(e.ctx, q, rec); err != nil {
-		return fmt.Errorf("%s: %w", path, err)
 	}
 	fmt.Fprintf(e.stdout, "imported assessment %s of %s (%s)\n",
 		rec.Assessment.Period, rec.Partnership.Name, rec.Assessment.ID)
