@@ -112,9 +112,16 @@ func (a *App) flush() {
 	}
 }
 
-// typedKey sends keys pressed outside any text field to the open
-// assessment (levels 1–5 and 0 on the questions tab).
+// typedKey closes the top dialog on Escape, and sends other keys pressed
+// outside any text field to the open assessment (levels 1–5 and 0 on the
+// questions tab).
 func (a *App) typedKey(ev *fyne.KeyEvent) {
+	if top := a.win.Canvas().Overlays().Top(); top != nil {
+		if ev.Name == fyne.KeyEscape {
+			a.win.Canvas().Overlays().Remove(top)
+		}
+		return
+	}
 	if a.Current != nil {
 		a.Current.TypedKey(ev)
 	}

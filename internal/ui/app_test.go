@@ -218,3 +218,20 @@ func findButton(o fyne.CanvasObject, text string) *widget.Button {
 	}
 	return nil
 }
+
+func TestEscapeClosesTheTopDialog(t *testing.T) {
+	app, _ := newTestApp(t)
+	app.Home.ShowNewPartnership()
+	overlays := app.win.Canvas().Overlays()
+	if overlays.Top() == nil {
+		t.Fatal("the new-partnership dialog did not open")
+	}
+	app.typedKey(&fyne.KeyEvent{Name: fyne.Key1})
+	if overlays.Top() == nil {
+		t.Fatal("a key other than Escape closed the dialog")
+	}
+	app.typedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if overlays.Top() != nil {
+		t.Error("Escape did not close the dialog")
+	}
+}

@@ -14,11 +14,13 @@ import (
 	"github.com/partnership-maturity/maturity/questionnaires"
 )
 
-// The ways a new assessment can start.
-const (
-	startBlank    = "Blank"
-	startPrevious = "From the previous assessment (evidence, targets and open actions carried forward)"
-)
+// startBlank is the choice to start an assessment with nothing filled in.
+const startBlank = "Blank"
+
+// startFrom is the choice to start from the assessment of period.
+func startFrom(period string) string {
+	return "From " + period + ": carry forward its evidence, targets and open actions"
+}
 
 // AssessmentForm starts an assessment for a period with a chosen question
 // set, blank or from the previous one.
@@ -54,7 +56,7 @@ func (h *Home) newAssessmentForm(partnershipID string) (*AssessmentForm, error) 
 		return nil, err
 	}
 	f := &AssessmentForm{Period: widget.NewEntry(), sets: sets,
-		Start: widget.NewRadioGroup([]string{startBlank, startPrevious}, nil)}
+		Start: widget.NewRadioGroup([]string{startBlank}, nil)}
 	names := make([]string, len(h.Views))
 	for i, v := range h.Views {
 		names[i] = v.partnership.Name
@@ -130,7 +132,7 @@ func (f *AssessmentForm) suggest(h *Home) {
 		f.Start.Refresh()
 		return
 	}
-	f.Start.Options = []string{startBlank, startPrevious + " " + prev.Period}
+	f.Start.Options = []string{startBlank, startFrom(prev.Period)}
 	f.Start.SetSelected(f.Start.Options[1])
 	f.Start.Refresh()
 	if next := assessment.NextPeriod(prev.Period); next != "" {
