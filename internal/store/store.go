@@ -150,6 +150,9 @@ type tx struct {
 	ctx   context.Context
 	at    time.Time
 	actor string
+	// stmts keeps each statement prepared once per transaction, so a large
+	// import does not parse the same INSERT thousands of times.
+	stmts map[string]*sql.Stmt
 }
 
 // write runs fn in one immediate transaction and commits it, or rolls it
@@ -178,9 +181,20 @@ func (s *Store) read(ctx context.Context, fn func(*sql.Tx) error) error {
 	return mapErr(fn(sqlTx))
 }
 
-// exec runs one statement in the transaction.
+// exec runs one statement in the transaction, preparing it the first time.
 func (t *tx) exec(query string, args ...any) (sql.Result, error) {
-	return t.ExecContext(t.ctx, query, args...)
+	stmt, ok := t.stmts[query]
+	if !ok {
+		var err error
+		if stmt, err = t.PrepareContext(t.ctx, query); err != nil {
+			return nil, err
+		}
+		if t.stmts == nil {
+			t.stmts = map[string]*sql.Stmt{}
+		}
+		t.stmts[query] = stmt
+	}
+	return stmt.ExecContext(t.ctx, args...)
 }
 
 // execOne runs one statement that must change exactly one row, and returns
