@@ -1,7 +1,6 @@
 package report_test
 
 import (
-	"bytes"
 	"fmt"
 	"math"
 	"strconv"
@@ -135,15 +134,7 @@ func TestPDFNoProgressWithoutPrevious(t *testing.T) {
 func TestXLSXTrend(t *testing.T) {
 	for name, in := range map[string]report.Input{"demo": demoInput(t), "nothing-assessed": nothingAssessed(t)} {
 		t.Run(name, func(t *testing.T) {
-			var buf bytes.Buffer
-			if err := report.WriteXLSX(&buf, in); err != nil {
-				t.Fatal(err)
-			}
-			f, err := excelize.OpenReader(&buf)
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer f.Close()
+			f := workbook(t, in)
 			rows, err := f.GetRows("Trend", excelize.Options{RawCellValue: true})
 			if err != nil {
 				t.Fatal(err)

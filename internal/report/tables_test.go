@@ -143,21 +143,28 @@ func TestCSVRoundTrip(t *testing.T) {
 	}
 }
 
+// workbook writes in as XLSX and opens it again with excelize.
+func workbook(t *testing.T, in report.Input) *excelize.File {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := report.WriteXLSX(&buf, in); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { f.Close() })
+	return f
+}
+
 // TestXLSXReadBack opens the workbook with excelize and checks each sheet
 // holds the data, with frozen header rows, set column widths, levels as
 // numbers and dates as dates.
 func TestXLSXReadBack(t *testing.T) {
 	for name, in := range inputs(t) {
 		t.Run(name, func(t *testing.T) {
-			var buf bytes.Buffer
-			if err := report.WriteXLSX(&buf, in); err != nil {
-				t.Fatal(err)
-			}
-			f, err := excelize.OpenReader(&buf)
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer f.Close()
+			f := workbook(t, in)
 			if got, want := strings.Join(f.GetSheetList(), ","), "Summary,Responses,Votes,Actions,Trend"; got != want {
 				t.Fatalf("sheets %s; want %s", got, want)
 			}
