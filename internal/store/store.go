@@ -27,6 +27,7 @@ import (
 	"os/user"
 	"path"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strconv"
 	"strings"
@@ -391,8 +392,7 @@ func dsn(path string, busy time.Duration, writer bool) string {
 		q.Add("_pragma", "journal_mode(WAL)")
 		q.Set("_txlock", "immediate")
 	}
-	u := url.URL{Scheme: "file", Path: filepath.ToSlash(path), RawQuery: q.Encode()}
-	return u.String()
+	return fileURI(path, runtime.GOOS == "windows", q.Encode())
 }
 
 // sqliteHeader is how every SQLite database file starts.
