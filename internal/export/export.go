@@ -13,6 +13,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"time"
 
@@ -133,7 +134,9 @@ func WriteFileAtomic(path string, data []byte) error {
 		err = os.Chmod(tmp.Name(), 0o644)
 	}
 	if err == nil {
-		err = os.Rename(tmp.Name(), path)
+		if err = os.Rename(tmp.Name(), path); err != nil {
+			return renameError(path, err, runtime.GOOS == "windows")
+		}
 	}
 	if err != nil {
 		return fmt.Errorf("cannot write %s: %w", path, err)

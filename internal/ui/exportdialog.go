@@ -104,7 +104,7 @@ func (e *ExportDialog) Show() {
 }
 
 // chooseFile asks where to save, suggesting a name such as
-// Northshire-2025-26-action-plan.pdf.
+// Northshire-2025-26-action-plan.pdf in the user's Documents folder.
 func (e *ExportDialog) chooseFile() {
 	f := e.format()
 	save := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
@@ -120,7 +120,7 @@ func (e *ExportDialog) chooseFile() {
 		name = report.FileName(e.s.rec, e.Table.Selected, "csv")
 	}
 	save.SetFileName(name)
-	if dir, err := storage.ListerForURI(storage.NewFileURI(filepath.Dir(e.s.store.Path()))); err == nil {
+	if dir, err := storage.ListerForURI(storage.NewFileURI(export.DocumentsFolder())); err == nil {
 		save.SetLocation(dir)
 	}
 	save.Show()
