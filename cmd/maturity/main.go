@@ -5,6 +5,7 @@ package main
 import (
 	"context"
 	"flag"
+	"fmt"
 	"os"
 
 	"fyne.io/fyne/v2"
@@ -19,7 +20,12 @@ import (
 func main() {
 	db := flag.String("db", os.Getenv("MATURITY_DB"), "database file (default: $MATURITY_DB, else the app's data folder)")
 	open := flag.String("open", "", "open the assessment with this id (see maturityctl list)")
+	version := flag.Bool("version", false, "print the version, the questions' source and the licences, and exit")
 	flag.Parse()
+	if *version {
+		fmt.Println(about.VersionText())
+		return
+	}
 
 	a := app.NewWithID(about.ID)
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))

@@ -19,6 +19,8 @@ import (
 	"io"
 	"os"
 	"sort"
+
+	"github.com/partnership-maturity/maturity/internal/about"
 )
 
 // Exit statuses.
@@ -71,9 +73,14 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	global := flag.NewFlagSet("maturityctl", flag.ContinueOnError)
 	global.SetOutput(stderr)
 	global.StringVar(&e.db, "db", e.db, "database file (default: $MATURITY_DB, else the app's data folder)")
+	version := global.Bool("version", false, "print the version, the questions' source and the licences")
 	global.Usage = func() { usage(stderr) }
 	if err := global.Parse(args); err != nil {
 		return exitUsage
+	}
+	if *version {
+		fmt.Fprintln(stdout, about.VersionText())
+		return exitOK
 	}
 	if global.NArg() == 0 {
 		usage(stderr)
@@ -110,7 +117,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 
 // usage prints the list of commands.
 func usage(w io.Writer) {
-	fmt.Fprintln(w, "usage: maturityctl [--db PATH] COMMAND [ARGS]")
+	fmt.Fprintln(w, "usage: maturityctl [--db PATH] COMMAND [ARGS]\n       maturityctl --version")
 	fmt.Fprintln(w, "\ncommands:")
 	names := make([]string, 0, len(commands))
 	for name := range commands {

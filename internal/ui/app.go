@@ -194,7 +194,7 @@ func (a *App) menu() *fyne.MainMenu {
 		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem("Settings…", a.Settings.Show),
 	)
-	return fyne.NewMainMenu(file, fyne.NewMenu("Go", items[2:]...))
+	return fyne.NewMainMenu(file, fyne.NewMenu("Go", items[2:]...), a.helpMenu())
 }
 
 // content wraps a screen with a header line; used by the assessment screen.
