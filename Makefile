@@ -6,12 +6,17 @@ TAGS    := migrated_fynedo
 BIN     := bin
 OUT     := out
 SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+# A development build names its commit after FyneApp.toml's version
+# (--version, Help > About); the packages are release builds and do not.
+COMMIT  := $(shell git rev-parse --short HEAD 2>/dev/null)$(shell git status --porcelain 2>/dev/null | grep -q . && echo -modified)
+LDFLAGS := -X github.com/partnership-maturity/maturity/internal/about.commit=$(COMMIT)
 
 # Debian packages: to build the window (cgo, OpenGL, X11), and for tests.
 BUILD_PKGS := gcc pkg-config libgl1-mesa-dev xorg-dev
 TEST_PKGS  := $(BUILD_PKGS) poppler-utils
 
-.PHONY: run build test bench deps-build deps-test demo screenshots clean
+.PHONY: run build test bench deps-build deps-test demo screenshots clean \
+	package package-windows package-linux package-check package-check-ctl
 
 ## run: install build packages if missing, build, and open the app (with no
 ## display, write the demo data and its export instead and say where).
@@ -26,8 +31,8 @@ run: deps-build build
 
 ## build: the desktop app (cgo) and the command line (no cgo).
 build:
-	$(GO) build -tags $(TAGS) -o $(BIN)/maturity ./cmd/maturity
-	CGO_ENABLED=0 $(GO) build -o $(BIN)/maturityctl ./cmd/maturityctl
+	$(GO) build -tags $(TAGS) -ldflags "$(LDFLAGS)" -o $(BIN)/maturity ./cmd/maturity
+	CGO_ENABLED=0 $(GO) build -ldflags "$(LDFLAGS)" -o $(BIN)/maturityctl ./cmd/maturityctl
 
 ## demo: the demo partnership in $(OUT)/demo.db and its latest assessment
 ## exported beside it: the PDF report and action plan, and the JSON bundle.
@@ -58,6 +63,27 @@ test: deps-test
 bench:
 	$(GO) test -tags ci,$(TAGS) -run '^$$' -bench . -benchmem ./...
 
+## package-windows: dist/partnership-maturity-VERSION-windows-amd64.zip, both
+## programs cross-compiled with mingw-w64 (scripts/package-windows).
+package-windows:
+	./scripts/package-windows
+
+## package-linux: dist/partnership-maturity-VERSION-linux-amd64.tar.xz (the
+## Fyne tool's) and dist/partnership-maturity_VERSION_amd64.deb.
+package-linux:
+	./scripts/package-linux
+
+package: package-windows package-linux
+
+## package-check: run the packages: maturityctl.exe and the desktop app under
+## Wine, the .deb installed, run and purged (scripts/package-check).
+package-check:
+	./scripts/package-check
+
+## package-check-ctl: only maturityctl.exe under Wine, against the Linux build.
+package-check-ctl:
+	./scripts/package-check ctl
+
 deps-build:
 	@./scripts/apt-ensure $(BUILD_PKGS)
 
@@ -65,4 +91,4 @@ deps-test:
 	@./scripts/apt-ensure $(TEST_PKGS)
 
 clean:
-	rm -rf $(BIN) $(OUT)
+	rm -rf $(BIN) $(OUT) dist
