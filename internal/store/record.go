@@ -265,7 +265,13 @@ func (t *tx) importAssessment(rec assessment.Record) error {
 			return err
 		}
 	}
-	return t.audit("assessment", a.ID, "", "", fmt.Sprintf("imported (%s, %s)", a.Period, final))
+	if err := t.audit("assessment", a.ID, "", "", fmt.Sprintf("imported (%s, %s)", a.Period, final)); err != nil {
+		return err
+	}
+	if final == assessment.SignedOff {
+		return t.seal(a.ID)
+	}
+	return nil
 }
 
 // importChildren inserts everything under an imported assessment.

@@ -35,37 +35,6 @@ import (
 
 	"github.com/google/uuid"
 	"github.com/partnership-maturity/maturity/internal/assessment"
-	"modernc.org/sqlite"
-	sqlite3 "modernc.org/sqlite/lib"
-)
-
-// Sentinel errors a caller can test with errors.Is. Errors from Open wrap
-// them with the path of the file.
-var (
-	// ErrNotDatabase means the file exists but is not an SQLite database.
-	ErrNotDatabase = errors.New("not a Partnership Maturity database (not an SQLite file)")
-	// ErrTooNew means the database was written by a newer version of the app.
-	ErrTooNew = errors.New("database was written by a newer version of Partnership Maturity; update the app to open it")
-	// ErrReadOnly means the file cannot be written.
-	ErrReadOnly = errors.New("database file is read-only")
-	// ErrLocked means another program is writing to the database.
-	ErrLocked = errors.New("database is locked by another program (is Partnership Maturity already open?)")
-	// ErrSignedOff means an edit touched a signed-off assessment.
-	ErrSignedOff = errors.New("assessment is signed off and read-only")
-	// ErrNotFound means no row has the given id.
-	ErrNotFound = errors.New("not found")
-	// ErrDuplicate means a name or period that must be unique is taken.
-	ErrDuplicate = errors.New("already exists")
-	// ErrExists means an imported assessment's id is already in the database.
-	ErrExists = errors.New("assessment already in the database")
-	// ErrConflict means a question set with the same id and version but
-	// different contents is already stored.
-	ErrConflict = errors.New("a different question set with the same id and version is already stored")
-	// ErrNotDraft means an assessment can only be deleted while a draft.
-	ErrNotDraft = errors.New("only a draft assessment can be deleted")
-	// ErrInvalid means a value given to the store breaks a rule of the data
-	// model, such as an unknown status or a question not in the question set.
-	ErrInvalid = errors.New("invalid value")
 )
 
 // Store is an open database. It is safe for concurrent use.
@@ -153,6 +122,10 @@ type tx struct {
 	// stmts keeps each statement prepared once per transaction, so a large
 	// import does not parse the same INSERT thousands of times.
 	stmts map[string]*sql.Stmt
+	// lastHash is the hash of the newest audit row, read once (chained
+	// set) and then kept as rows are appended.
+	lastHash string
+	chained  bool
 }
 
 // write runs fn in one immediate transaction and commits it, or rolls it
@@ -212,12 +185,26 @@ func (t *tx) execOne(what string, query string, args ...any) error {
 	return nil
 }
 
-// audit appends one audit row.
+// audit appends one audit row, chained to the row before it: it carries
+// that row's hash and its own (chain.go).
 func (t *tx) audit(entity, entityID, field, oldValue, newValue string) error {
+	if !t.chained {
+		var err error
+		if t.lastHash, err = lastAuditHash(t.ctx, t); err != nil {
+			return err
+		}
+		t.chained = true
+	}
 	at := formatTime(t.at)
-	_, err := t.exec(`INSERT INTO audit_log (id, at, actor, entity, entity_id, field, old, new, created_at, updated_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		newID(), at, t.actor, entity, entityID, field, oldValue, newValue, at, at)
+	r := auditRow{id: newID(), at: at, actor: t.actor, entity: entity, entityID: entityID, field: field,
+		old: oldValue, new: newValue, createdAt: at, updatedAt: at, prevHash: t.lastHash}
+	r.hash = r.chainHash()
+	_, err := t.exec(`INSERT INTO audit_log (id, at, actor, entity, entity_id, field, old, new, created_at, updated_at, prev_hash, hash)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		r.id, r.at, r.actor, r.entity, r.entityID, r.field, r.old, r.new, r.createdAt, r.updatedAt, r.prevHash, r.hash)
+	if err == nil {
+		t.lastHash = r.hash
+	}
 	return err
 }
 
@@ -273,38 +260,6 @@ func blank(fields []field) []field {
 		out[i].name = f.name
 	}
 	return out
-}
-
-// mapErr turns driver errors a user must understand into the sentinels,
-// keeping the driver's text after them.
-func mapErr(err error) error {
-	if err == nil {
-		return nil
-	}
-	var se *sqlite.Error
-	if !errors.As(err, &se) {
-		return err
-	}
-	switch code := se.Code(); {
-	case code&0xff == sqlite3.SQLITE_BUSY || code&0xff == sqlite3.SQLITE_LOCKED:
-		return fmt.Errorf("%w: %w", ErrLocked, err)
-	case code&0xff == sqlite3.SQLITE_READONLY:
-		return fmt.Errorf("%w: %w", ErrReadOnly, err)
-	case code&0xff == sqlite3.SQLITE_NOTADB:
-		return fmt.Errorf("%w: %w", ErrNotDatabase, err)
-	case code == sqlite3.SQLITE_CONSTRAINT_TRIGGER && containsSignedOff(se.Error()):
-		return fmt.Errorf("%w: %w", ErrSignedOff, err)
-	case code == sqlite3.SQLITE_CONSTRAINT_UNIQUE || code == sqlite3.SQLITE_CONSTRAINT_PRIMARYKEY:
-		return fmt.Errorf("%w: %w", ErrDuplicate, err)
-	case code&0xff == sqlite3.SQLITE_CONSTRAINT:
-		return fmt.Errorf("%w: %w", ErrInvalid, err)
-	}
-	return err
-}
-
-// containsSignedOff reports whether a trigger's message is the signed-off one.
-func containsSignedOff(msg string) bool {
-	return strings.Contains(msg, "signed off and read-only")
 }
 
 // Option changes how Open opens a database.
@@ -387,6 +342,8 @@ func dsn(path string, busy time.Duration, writer bool) string {
 	q := url.Values{}
 	q.Add("_pragma", fmt.Sprintf("busy_timeout(%d)", busy.Milliseconds()))
 	q.Add("_pragma", "foreign_keys(1)")
+	// A REPLACE then fires the delete triggers of the row it replaces.
+	q.Add("_pragma", "recursive_triggers(1)")
 	if writer {
 		q.Add("_pragma", "journal_mode(WAL)")
 		q.Set("_txlock", "immediate")
@@ -626,6 +583,17 @@ func (s *Store) backup(ctx context.Context, version int) (string, error) {
 	return name, nil
 }
 
+// upgrades are the steps, by schema version, that a migration's SQL cannot
+// do alone; each runs in the migration's transaction, after its SQL.
+var upgrades = map[int]func(context.Context, *sql.Tx) error{
+	3: func(ctx context.Context, t *sql.Tx) error {
+		if err := chainAuditLog(ctx, t); err != nil {
+			return err
+		}
+		return sealSignedOff(ctx, t)
+	},
+}
+
 // apply runs one migration and records its version, in one transaction.
 func (s *Store) apply(ctx context.Context, m migration) error {
 	t, err := s.db.BeginTx(ctx, nil)
@@ -635,6 +603,11 @@ func (s *Store) apply(ctx context.Context, m migration) error {
 	defer t.Rollback()
 	if _, err := t.ExecContext(ctx, m.sql); err != nil {
 		return mapErr(err)
+	}
+	if up := upgrades[m.version]; up != nil {
+		if err := up(ctx, t); err != nil {
+			return mapErr(err)
+		}
 	}
 	if _, err := t.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", m.version)); err != nil {
 		return mapErr(err)
