@@ -58,6 +58,7 @@ var commands = map[string]command{
 	"list":           {"[--latest]", "partnerships and their assessments (id, period, status, overall)", runList},
 	"export":         {"--format pdf|xlsx|csv|json --assessment ID [-o FILE|FOLDER] [--table TABLE|all]", "export one assessment: PDF report, XLSX workbook, CSV tables or JSON bundle", runExport},
 	"compare":        {"[--format table|csv|json] ID ID... | --peers --period P [--questionnaire ID] [--anonymise]", "set two or more assessments of one partnership side by side, or every partnership for one period", runCompare},
+	"check-db":       {"", "check the database: integrity, foreign keys, question sets, the audit chain and every seal; one line per problem", runCheckDB},
 	"demo":           {"[--partnerships N --years Y] [--seed S]", "add the demo partnership with three years of assessments, or N invented partnerships over Y years", runDemo},
 }
 
