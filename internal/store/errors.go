@@ -2,7 +2,9 @@ package store
 
 import (
 	"errors"
+	"os"
 	"strings"
+	"syscall"
 
 	"modernc.org/sqlite"
 	sqlite3 "modernc.org/sqlite/lib"
@@ -77,7 +79,7 @@ var (
 	ErrDamaged = newError(CodeDamaged, "the database file is damaged; restore the latest backup (maturityctl restore FILE) "+
 		"or ask for help before using it")
 	// ErrTooNew means the database was written by a newer version of the app.
-	ErrTooNew = newError(CodeTooNew, "database was written by a newer version of Partnership Maturity; update the app to open it")
+	ErrTooNew = newError(CodeTooNew, "database was written by a newer version of Partnership Maturity")
 	// ErrReadOnly means the file cannot be written.
 	ErrReadOnly = newError(CodeReadOnly, "database file is read-only")
 	// ErrLocked means another program is writing to the database.
@@ -187,4 +189,27 @@ func constraintErr(code int, text string, err error) error {
 		return (&Error{Code: CodeInvalid, Message: "refers to something that is not in the database"}).because(err)
 	}
 	return ErrInvalid.because(err)
+}
+
+// diskFullIn returns ErrDiskFull in place of an input/output error when the
+// disk holding dir has no room: SQLite reports a full disk as SQLITE_FULL
+// only when the database itself cannot grow, and as an I/O error when its
+// shared-memory file cannot. Other errors are returned as they are.
+func diskFullIn(dir string, err error) error {
+	if !errors.Is(err, ErrIO) {
+		return err
+	}
+	f, ferr := os.CreateTemp(dir, ".space-check-*")
+	if ferr != nil {
+		if errors.Is(ferr, syscall.ENOSPC) {
+			return ErrDiskFull.because(err)
+		}
+		return err
+	}
+	defer os.Remove(f.Name())
+	defer f.Close()
+	if _, werr := f.Write(make([]byte, 64<<10)); errors.Is(werr, syscall.ENOSPC) {
+		return ErrDiskFull.because(err)
+	}
+	return err
 }

@@ -17,10 +17,8 @@ import (
 	"context"
 	"database/sql"
 	"embed"
-	"encoding/binary"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"net/url"
 	"os"
@@ -133,14 +131,20 @@ type tx struct {
 func (s *Store) write(ctx context.Context, fn func(*tx) error) error {
 	sqlTx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
-		return mapErr(err)
+		return s.writeErr(err)
 	}
 	t := &tx{Tx: sqlTx, ctx: ctx, at: now(), actor: s.currentActor()}
 	if err := fn(t); err != nil {
 		_ = sqlTx.Rollback()
-		return mapErr(err)
+		return s.writeErr(err)
 	}
-	return mapErr(sqlTx.Commit())
+	return s.writeErr(sqlTx.Commit())
+}
+
+// writeErr maps a failed write's error, telling a full disk from other
+// input/output errors.
+func (s *Store) writeErr(err error) error {
+	return diskFullIn(filepath.Dir(s.path), mapErr(err))
 }
 
 // read runs fn in one read-only (deferred) transaction, so that everything
@@ -316,21 +320,21 @@ func Open(ctx context.Context, path string, opts ...Option) (*Store, error) {
 	}
 	fresh, err := prepareFile(abs, len(migs))
 	if err != nil {
-		return nil, fmt.Errorf("database %s: %w", abs, err)
+		return nil, fmt.Errorf("database %s: %w", abs, diskFullIn(filepath.Dir(abs), err))
 	}
 	if !fresh {
 		if err := inspect(ctx, abs, len(migs), o.busyTimeout); err != nil {
-			return nil, fmt.Errorf("database %s: %w", abs, err)
+			return nil, fmt.Errorf("database %s: %w", abs, diskFullIn(filepath.Dir(abs), err))
 		}
 	}
 	db, err := sql.Open("sqlite", dsn(abs, o.busyTimeout, true))
 	if err != nil {
-		return nil, fmt.Errorf("database %s: %w", abs, err)
+		return nil, fmt.Errorf("database %s: %w", abs, diskFullIn(filepath.Dir(abs), err))
 	}
 	s := &Store{db: db, path: abs, actor: defaultActor(), sets: map[string]*questionnaireEntry{}}
 	if err := s.migrate(ctx, migs, fresh); err != nil {
 		db.Close()
-		return nil, fmt.Errorf("database %s: %w", abs, err)
+		return nil, fmt.Errorf("database %s: %w", abs, diskFullIn(filepath.Dir(abs), err))
 	}
 	return s, nil
 }
@@ -390,30 +394,6 @@ func createFile(path string) error {
 		return err
 	}
 	return f.Close()
-}
-
-// checkHeader reads the first 100 bytes of the file (the SQLite header)
-// and refuses a file that is not SQLite or whose user_version, at offset
-// 60, is newer than the app knows.
-func checkHeader(path string, known int) error {
-	f, err := os.Open(path)
-	if err != nil {
-		return err
-	}
-	defer f.Close()
-	var h [100]byte
-	if _, err := io.ReadFull(f, h[:]); err != nil || string(h[:16]) != sqliteHeader {
-		return ErrNotDatabase
-	}
-	if v := binary.BigEndian.Uint32(h[60:64]); int64(v) > int64(known) {
-		return tooNew(int(v), known)
-	}
-	return nil
-}
-
-// tooNew returns ErrTooNew saying which versions are involved.
-func tooNew(have, known int) error {
-	return fmt.Errorf("%w (schema version %d, this app knows up to %d)", ErrTooNew, have, known)
 }
 
 // migrationFiles holds the schema migrations, NNNN_name.sql, applied in
@@ -489,7 +469,10 @@ func inspect(ctx context.Context, path string, known int, busy time.Duration) er
 	if current > known {
 		return tooNew(current, known)
 	}
-	return s.checkOurs(ctx, current)
+	if err := s.checkOurs(ctx, current); err != nil {
+		return err
+	}
+	return s.quickCheck(ctx)
 }
 
 // migrate checks the database can be used and written, then brings its
