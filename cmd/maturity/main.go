@@ -40,6 +40,9 @@ func main() {
 	defer s.Close()
 	app := ui.New(ctx, a, w, s)
 	app.Start()
+	if c := s.OtherCopy(); c != nil {
+		ui.ShowOtherCopy(w, c)
+	}
 	if *open != "" {
 		app.OpenAssessment(*open)
 	}

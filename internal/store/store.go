@@ -43,13 +43,23 @@ type Store struct {
 	mu    sync.Mutex
 	actor string
 	sets  map[string]*questionnaireEntry
+
+	// lock is this copy's hold on the lock file; other is the copy that
+	// held it instead, if any (secondcopy.go).
+	lock  *instanceLock
+	other *OtherCopy
 }
 
 // Path returns the absolute path of the database file.
 func (s *Store) Path() string { return s.path }
 
-// Close closes the database.
-func (s *Store) Close() error { return s.db.Close() }
+// Close closes the database and lets go of its lock file.
+func (s *Store) Close() error {
+	err := s.db.Close()
+	s.lock.close()
+	s.lock = nil
+	return err
+}
 
 // SetActor sets the name written as the actor of every audit row from now
 // on. The default is the operating system user name, or "unknown".
@@ -335,6 +345,10 @@ func Open(ctx context.Context, path string, opts ...Option) (*Store, error) {
 	if err := s.migrate(ctx, migs, fresh); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("database %s: %w", abs, diskFullIn(filepath.Dir(abs), err))
+	}
+	if s.lock, s.other, err = lockInstance(ctx, abs); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("database %s: lock file: %w", abs, diskFullIn(filepath.Dir(abs), err))
 	}
 	return s, nil
 }
