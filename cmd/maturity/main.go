@@ -5,6 +5,7 @@ package main
 import (
 	"context"
 	"flag"
+	"log"
 	"os"
 
 	"fyne.io/fyne/v2"
@@ -38,6 +39,11 @@ func main() {
 		return
 	}
 	defer s.Close()
+	go func() {
+		if _, err := s.BackupDaily(ctx); err != nil {
+			log.Printf("daily backup of %s: %v", s.Path(), err)
+		}
+	}()
 	app := ui.New(ctx, a, w, s)
 	app.Start()
 	if c := s.OtherCopy(); c != nil {

@@ -6,7 +6,6 @@ import (
 	"database/sql"
 	"encoding/hex"
 	"fmt"
-	"net/url"
 	"path/filepath"
 	"strings"
 )
@@ -47,16 +46,11 @@ func CheckFile(ctx context.Context, path string) (Health, error) {
 		h.Problems = append(h.Problems, fmt.Sprintf("%s: %v", abs, err))
 		return h, nil
 	}
-	q := url.Values{}
-	q.Set("mode", "ro")
-	q.Add("_pragma", "busy_timeout(5000)")
-	u := url.URL{Scheme: "file", Path: filepath.ToSlash(abs), RawQuery: q.Encode()}
-	db, err := sql.Open("sqlite", u.String())
+	db, err := readOnlyDB(abs)
 	if err != nil {
 		return h, err
 	}
 	defer db.Close()
-	db.SetMaxOpenConns(1)
 	conn, err := db.Conn(ctx)
 	if err != nil {
 		return h, mapErr(err)

@@ -124,9 +124,9 @@ func bypassAttempts(tb testing.TB, db *sql.DB, p protectedTable, draftID string)
 			"REPLACE INTO main." + p.name + " (" + list + ") SELECT " + list + " FROM temp.x"},
 		"INSERT OR REPLACE, same rowid, new key": {copyRow, "UPDATE temp.x SET " + p.key,
 			"INSERT OR REPLACE INTO main." + p.name + " (rowid, " + list + ") SELECT rid, " + list + " FROM temp.x"},
-		"UPDATE":        {fmt.Sprintf("UPDATE main.%s SET %s WHERE rowid = %d", p.name, p.change, victim)},
-		"UPDATE rowid":  {fmt.Sprintf("UPDATE main.%s SET rowid = rowid + 1000000 WHERE rowid = %d", p.name, victim)},
-		"DELETE":        {fmt.Sprintf("DELETE FROM main.%s WHERE rowid = %d", p.name, victim)},
+		"UPDATE":       {fmt.Sprintf("UPDATE main.%s SET %s WHERE rowid = %d", p.name, p.change, victim)},
+		"UPDATE rowid": {fmt.Sprintf("UPDATE main.%s SET rowid = rowid + 1000000 WHERE rowid = %d", p.name, victim)},
+		"DELETE":       {fmt.Sprintf("DELETE FROM main.%s WHERE rowid = %d", p.name, victim)},
 		"upsert": {copyRow, "INSERT INTO main." + p.name + " (" + list + ") SELECT " + list +
 			" FROM temp.x WHERE true ON CONFLICT DO UPDATE SET " + p.change},
 	}
