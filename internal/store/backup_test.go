@@ -72,7 +72,7 @@ func TestRestore(t *testing.T) {
 	copyFile(t, saved, tampered)
 	db := rawDB(t, tampered)
 	dropTriggers(t, db)
-	exec(t, db, `UPDATE audit_log SET actor = 'forger' WHERE rowid = 2`)
+	execSQL(t, db, `UPDATE audit_log SET actor = 'forger' WHERE rowid = 2`)
 	db.Close()
 	for name, bad := range map[string]string{"text file": text, "damaged": damaged, "tampered": tampered} {
 		before := snap(t, path)

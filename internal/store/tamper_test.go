@@ -282,36 +282,36 @@ func TestCheckFileNamesEachKindOfTampering(t *testing.T) {
 			rewriteAuditRow(t, db, 5, "Southshire")
 		}, []string{"audit log row 6 ", "chain is broken"}},
 		{"audit row rewritten", func(t *testing.T, f signedOff, db *sql.DB) {
-			exec(t, db, `UPDATE audit_log SET actor = 'someone else' WHERE rowid = 7`)
+			execSQL(t, db, `UPDATE audit_log SET actor = 'someone else' WHERE rowid = 7`)
 		}, []string{"audit log row 7 ", "does not match its hash"}},
 		{"audit row deleted", func(t *testing.T, f signedOff, db *sql.DB) {
-			exec(t, db, `DELETE FROM audit_log WHERE rowid = 9`)
+			execSQL(t, db, `DELETE FROM audit_log WHERE rowid = 9`)
 		}, []string{"audit log row 10 ", "chain is broken"}},
 		{"response of a signed-off assessment changed", func(t *testing.T, f signedOff, db *sql.DB) {
-			exec(t, db, `UPDATE response SET level = 5 WHERE assessment_id = ? AND question_id = 'culture.1'`, f.a.ID)
+			execSQL(t, db, `UPDATE response SET level = 5 WHERE assessment_id = ? AND question_id = 'culture.1'`, f.a.ID)
 		}, []string{"(Northshire 2025/26): its content changed after it was signed off"}},
 		{"vote of a signed-off assessment replaced", func(t *testing.T, f signedOff, db *sql.DB) {
-			exec(t, db, `INSERT OR REPLACE INTO vote SELECT id, assessment_id, question_id, participant_id, 5, comment,
+			execSQL(t, db, `INSERT OR REPLACE INTO vote SELECT id, assessment_id, question_id, participant_id, 5, comment,
 				created_at, updated_at FROM vote WHERE assessment_id = ? LIMIT 1`, f.a.ID)
 		}, []string{"content changed after it was signed off"}},
 		{"signed-off assessment turned back into a draft", func(t *testing.T, f signedOff, db *sql.DB) {
-			exec(t, db, `UPDATE assessment SET status = 'draft' WHERE id = ?`, f.a.ID)
+			execSQL(t, db, `UPDATE assessment SET status = 'draft' WHERE id = ?`, f.a.ID)
 		}, []string{"was signed off and sealed but is now draft"}},
 		{"seal removed", func(t *testing.T, f signedOff, db *sql.DB) {
-			exec(t, db, `DELETE FROM assessment_seal`)
+			execSQL(t, db, `DELETE FROM assessment_seal`)
 		}, []string{"signed off but has no seal"}},
 		{"question set text changed", func(t *testing.T, f signedOff, db *sql.DB) {
-			exec(t, db, `UPDATE questionnaire SET yaml = replace(yaml, 'partnership', 'partnerships')`)
+			execSQL(t, db, `UPDATE questionnaire SET yaml = replace(yaml, 'partnership', 'partnerships')`)
 		}, []string{"question set test-strategic@1.0", "its text does not match its SHA-256",
 			"content changed after it was signed off"}},
 		{"question set text changed with its SHA-256 recomputed", func(t *testing.T, f signedOff, db *sql.DB) {
 			var text string
 			db.QueryRow(`SELECT yaml FROM questionnaire`).Scan(&text)
 			text = strings.Replace(text, "partnership", "partnerships", 1)
-			exec(t, db, `UPDATE questionnaire SET yaml = ?, sha256 = ?`, text, textSHA256(text))
+			execSQL(t, db, `UPDATE questionnaire SET yaml = ?, sha256 = ?`, text, textSHA256(text))
 		}, []string{"content changed after it was signed off"}},
 		{"agency deleted under a signed-off assessment", func(t *testing.T, f signedOff, db *sql.DB) {
-			exec(t, db, `DELETE FROM agency WHERE id = ?`, f.p.Agencies[2].ID)
+			execSQL(t, db, `DELETE FROM agency WHERE id = ?`, f.p.Agencies[2].ID)
 		}, []string{"refers to a agency that is not in the database"}},
 	}
 	for _, tt := range tests {
@@ -339,8 +339,8 @@ func TestCheckFileNamesEachKindOfTampering(t *testing.T) {
 	t.Logf("%d kinds of tampering detected", len(tests))
 }
 
-// exec runs one statement or fails the test.
-func exec(tb testing.TB, db *sql.DB, query string, args ...any) {
+// execSQL runs one statement or fails the test.
+func execSQL(tb testing.TB, db *sql.DB, query string, args ...any) {
 	tb.Helper()
 	if _, err := db.Exec(query, args...); err != nil {
 		tb.Fatalf("%s: %v", query, err)
@@ -352,7 +352,7 @@ func TestTamperedQuestionSetIsRefusedOnLoad(t *testing.T) {
 	f := newSignedOff(t)
 	db := rawDB(t, f.path)
 	dropTriggers(t, db)
-	exec(t, db, `UPDATE questionnaire SET yaml = replace(yaml, 'partnership', 'partnerships')`)
+	execSQL(t, db, `UPDATE questionnaire SET yaml = replace(yaml, 'partnership', 'partnerships')`)
 	s := openAt(t, f.path)
 	if _, err := s.Questionnaire(ctx, f.q.ID, f.q.Version); !errors.Is(err, ErrTampered) {
 		t.Errorf("Questionnaire after its text changed: %v; want ErrTampered", err)
