@@ -201,8 +201,7 @@ func fileVersion(ctx context.Context, path string) (int, error) {
 		return 0, err
 	}
 	defer db.Close()
-	lines, err := pragmaLines(ctx, db, "PRAGMA integrity_check")
-	if err != nil || len(lines) != 1 || lines[0] != "ok" {
+	if lines, err := integrityProblems(ctx, db); err != nil || len(lines) > 0 {
 		return 0, ErrDamaged
 	}
 	var version, tables int

@@ -84,11 +84,11 @@ func CheckFile(ctx context.Context, path string) (Health, error) {
 
 // check runs every check inside one read transaction.
 func (h *Health) check(ctx context.Context, q querier) error {
-	lines, err := pragmaLines(ctx, q, "PRAGMA integrity_check")
+	lines, err := integrityProblems(ctx, q)
 	if err != nil {
 		return err
 	}
-	if len(lines) != 1 || lines[0] != "ok" {
+	if len(lines) > 0 {
 		for _, l := range lines {
 			h.Problems = append(h.Problems, "integrity check: "+l)
 		}
@@ -112,6 +112,16 @@ func (h *Health) check(ctx context.Context, q querier) error {
 	}
 	h.Problems, h.Seals = append(h.Problems, problems...), sealed
 	return nil
+}
+
+// integrityProblems runs SQLite's integrity check and returns what it
+// found wrong; none when the file is sound.
+func integrityProblems(ctx context.Context, q querier) ([]string, error) {
+	lines, err := pragmaLines(ctx, q, "PRAGMA integrity_check")
+	if err != nil || (len(lines) == 1 && lines[0] == "ok") {
+		return nil, err
+	}
+	return lines, nil
 }
 
 // pragmaLines runs a pragma that returns one text column and collects it.

@@ -109,16 +109,23 @@ func encodeValue(w io.Writer, v any) {
 // seal stores the seal of a signed-off assessment, and audits it, in the
 // transaction that signs it off.
 func (t *tx) seal(assessmentID string) error {
-	sum, err := sealOf(t.ctx, t, assessmentID)
+	sum, err := storeSeal(t.ctx, t.Tx, assessmentID, formatTime(t.at))
 	if err != nil {
 		return err
 	}
-	at := formatTime(t.at)
-	if _, err := t.exec(`INSERT INTO assessment_seal (assessment_id, sha256, sealed_at, created_at, updated_at)
-		VALUES (?, ?, ?, ?, ?)`, assessmentID, sum, at, at, at); err != nil {
-		return err
-	}
 	return t.audit("assessment", assessmentID, "seal", "", sum)
+}
+
+// storeSeal computes an assessment's seal and stores it, sealed at at, and
+// returns it.
+func storeSeal(ctx context.Context, t *sql.Tx, assessmentID, at string) (string, error) {
+	sum, err := sealOf(ctx, t, assessmentID)
+	if err != nil {
+		return "", err
+	}
+	_, err = t.ExecContext(ctx, `INSERT INTO assessment_seal (assessment_id, sha256, sealed_at, created_at, updated_at)
+		VALUES (?, ?, ?, ?, ?)`, assessmentID, sum, at, at, at)
+	return sum, err
 }
 
 // sealSignedOff seals every signed-off assessment that has no seal yet: the
@@ -134,12 +141,7 @@ func sealSignedOff(ctx context.Context, t *sql.Tx) error {
 	}
 	at := formatTime(now())
 	for _, id := range ids {
-		sum, err := sealOf(ctx, t, id)
-		if err != nil {
-			return err
-		}
-		if _, err := t.ExecContext(ctx, `INSERT INTO assessment_seal (assessment_id, sha256, sealed_at, created_at, updated_at)
-			VALUES (?, ?, ?, ?, ?)`, id, sum, at, at, at); err != nil {
+		if _, err := storeSeal(ctx, t, id, at); err != nil {
 			return err
 		}
 	}

@@ -10,7 +10,16 @@
 // Every edit runs in one immediate transaction together with its audit rows:
 // one row per changed field, with the old and the new value. The audit log is
 // append-only and a signed-off assessment is read-only; both are enforced by
-// triggers in the database itself, so no code path can get round them.
+// triggers in the database itself, so no code path can get round them, and
+// REPLACE statements are refused too. Tampering by someone who drops the
+// triggers still shows: the audit log is a SHA-256 hash chain (chain.go),
+// each signed-off assessment is sealed with a hash of its content (seal.go)
+// and CheckFile verifies both (health.go).
+//
+// Errors a person may see are *Error values with a code and a plain message
+// (errors.go); the SQLite driver's text never reaches a person. A second
+// copy of the app on one database is detected (secondcopy.go) and an edit
+// that would overwrite another copy's change is refused (lostupdate.go).
 package store
 
 import (
