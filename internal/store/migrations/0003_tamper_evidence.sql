@@ -74,130 +74,134 @@ END;
 
 -- No new or changed row may clash with a signed-off assessment's row. The
 -- message differs from the read-only one: for the app's own plain INSERT or
--- UPDATE such a clash is a duplicate, never a replace.
+-- UPDATE such a clash is a duplicate, never a replace. Each looks the
+-- clashing row up by its key alone, then its assessment by id, so that the
+-- cost of a check does not grow with the number of signed-off assessments.
+
 CREATE TRIGGER assessment_signed_off_replace_insert BEFORE INSERT ON assessment
-WHEN EXISTS (SELECT 1 FROM assessment x WHERE x.status = 'signed off' AND (x.id = NEW.id OR x.rowid = NEW.rowid
-             OR (x.partnership_id = NEW.partnership_id AND x.questionnaire_id = NEW.questionnaire_id AND x.period = NEW.period)))
+WHEN EXISTS (SELECT 1 FROM assessment WHERE id = NEW.id AND status = 'signed off')
+  OR EXISTS (SELECT 1 FROM assessment WHERE rowid = NEW.rowid AND status = 'signed off')
+  OR EXISTS (SELECT 1 FROM assessment WHERE partnership_id = NEW.partnership_id AND questionnaire_id = NEW.questionnaire_id
+             AND period = NEW.period AND status = 'signed off')
 BEGIN
     SELECT RAISE(ABORT, 'clashes with a row of a signed-off assessment');
 END;
 
 CREATE TRIGGER assessment_signed_off_replace_update BEFORE UPDATE ON assessment
-WHEN EXISTS (SELECT 1 FROM assessment x WHERE x.status = 'signed off' AND x.rowid <> OLD.rowid AND (x.id = NEW.id OR x.rowid = NEW.rowid
-             OR (x.partnership_id = NEW.partnership_id AND x.questionnaire_id = NEW.questionnaire_id AND x.period = NEW.period)))
+WHEN EXISTS (SELECT 1 FROM assessment WHERE id = NEW.id AND status = 'signed off' AND rowid <> OLD.rowid)
+  OR EXISTS (SELECT 1 FROM assessment WHERE rowid = NEW.rowid AND status = 'signed off' AND rowid <> OLD.rowid)
+  OR EXISTS (SELECT 1 FROM assessment WHERE partnership_id = NEW.partnership_id AND questionnaire_id = NEW.questionnaire_id
+             AND period = NEW.period AND status = 'signed off' AND rowid <> OLD.rowid)
 BEGIN
     SELECT RAISE(ABORT, 'clashes with a row of a signed-off assessment');
 END;
 
 CREATE TRIGGER response_signed_off_replace_insert BEFORE INSERT ON response
-WHEN EXISTS (SELECT 1 FROM response x JOIN assessment a ON a.id = x.assessment_id
-             WHERE a.status = 'signed off' AND x.rowid = NEW.rowid)
+WHEN (SELECT status FROM assessment WHERE id = (SELECT assessment_id FROM response WHERE rowid = NEW.rowid)) = 'signed off'
 BEGIN
     SELECT RAISE(ABORT, 'clashes with a row of a signed-off assessment');
 END;
 
 CREATE TRIGGER response_signed_off_replace_update BEFORE UPDATE ON response
-WHEN EXISTS (SELECT 1 FROM response x JOIN assessment a ON a.id = x.assessment_id
-             WHERE a.status = 'signed off' AND x.rowid <> OLD.rowid AND x.rowid = NEW.rowid)
+WHEN (SELECT status FROM assessment WHERE id = (SELECT assessment_id FROM response WHERE rowid = NEW.rowid AND rowid <> OLD.rowid)) = 'signed off'
 BEGIN
     SELECT RAISE(ABORT, 'clashes with a row of a signed-off assessment');
 END;
 
 CREATE TRIGGER participant_signed_off_replace_insert BEFORE INSERT ON participant
-WHEN EXISTS (SELECT 1 FROM participant x JOIN assessment a ON a.id = x.assessment_id
-             WHERE a.status = 'signed off' AND (x.id = NEW.id OR x.rowid = NEW.rowid))
+WHEN (SELECT status FROM assessment WHERE id = (SELECT assessment_id FROM participant WHERE id = NEW.id)) = 'signed off'
+  OR (SELECT status FROM assessment WHERE id = (SELECT assessment_id FROM participant WHERE rowid = NEW.rowid)) = 'signed off'
 BEGIN
     SELECT RAISE(ABORT, 'clashes with a row of a signed-off assessment');
 END;
 
 CREATE TRIGGER participant_signed_off_replace_update BEFORE UPDATE ON participant
-WHEN EXISTS (SELECT 1 FROM participant x JOIN assessment a ON a.id = x.assessment_id
-             WHERE a.status = 'signed off' AND x.rowid <> OLD.rowid AND (x.id = NEW.id OR x.rowid = NEW.rowid))
+WHEN (SELECT status FROM assessment WHERE id = (SELECT assessment_id FROM participant WHERE id = NEW.id AND rowid <> OLD.rowid)) = 'signed off'
+  OR (SELECT status FROM assessment WHERE id = (SELECT assessment_id FROM participant WHERE rowid = NEW.rowid AND rowid <> OLD.rowid)) = 'signed off'
 BEGIN
     SELECT RAISE(ABORT, 'clashes with a row of a signed-off assessment');
 END;
 
 CREATE TRIGGER evidence_ref_signed_off_replace_insert BEFORE INSERT ON evidence_ref
-WHEN EXISTS (SELECT 1 FROM evidence_ref x JOIN assessment a ON a.id = x.assessment_id
-             WHERE a.status = 'signed off' AND (x.id = NEW.id OR x.rowid = NEW.rowid))
+WHEN (SELECT status FROM assessment WHERE id = (SELECT assessment_id FROM evidence_ref WHERE id = NEW.id)) = 'signed off'
+  OR (SELECT status FROM assessment WHERE id = (SELECT assessment_id FROM evidence_ref WHERE rowid = NEW.rowid)) = 'signed off'
 BEGIN
     SELECT RAISE(ABORT, 'clashes with a row of a signed-off assessment');
 END;
 
 CREATE TRIGGER evidence_ref_signed_off_replace_update BEFORE UPDATE ON evidence_ref
-WHEN EXISTS (SELECT 1 FROM evidence_ref x JOIN assessment a ON a.id = x.assessment_id
-             WHERE a.status = 'signed off' AND x.rowid <> OLD.rowid AND (x.id = NEW.id OR x.rowid = NEW.rowid))
+WHEN (SELECT status FROM assessment WHERE id = (SELECT assessment_id FROM evidence_ref WHERE id = NEW.id AND rowid <> OLD.rowid)) = 'signed off'
+  OR (SELECT status FROM assessment WHERE id = (SELECT assessment_id FROM evidence_ref WHERE rowid = NEW.rowid AND rowid <> OLD.rowid)) = 'signed off'
 BEGIN
     SELECT RAISE(ABORT, 'clashes with a row of a signed-off assessment');
 END;
 
 CREATE TRIGGER vote_signed_off_replace_insert BEFORE INSERT ON vote
-WHEN EXISTS (SELECT 1 FROM vote x JOIN assessment a ON a.id = x.assessment_id
-             WHERE a.status = 'signed off' AND (x.id = NEW.id OR x.rowid = NEW.rowid))
+WHEN (SELECT status FROM assessment WHERE id = (SELECT assessment_id FROM vote WHERE id = NEW.id)) = 'signed off'
+  OR (SELECT status FROM assessment WHERE id = (SELECT assessment_id FROM vote WHERE rowid = NEW.rowid)) = 'signed off'
 BEGIN
     SELECT RAISE(ABORT, 'clashes with a row of a signed-off assessment');
 END;
 
 CREATE TRIGGER vote_signed_off_replace_update BEFORE UPDATE ON vote
-WHEN EXISTS (SELECT 1 FROM vote x JOIN assessment a ON a.id = x.assessment_id
-             WHERE a.status = 'signed off' AND x.rowid <> OLD.rowid AND (x.id = NEW.id OR x.rowid = NEW.rowid))
+WHEN (SELECT status FROM assessment WHERE id = (SELECT assessment_id FROM vote WHERE id = NEW.id AND rowid <> OLD.rowid)) = 'signed off'
+  OR (SELECT status FROM assessment WHERE id = (SELECT assessment_id FROM vote WHERE rowid = NEW.rowid AND rowid <> OLD.rowid)) = 'signed off'
 BEGIN
     SELECT RAISE(ABORT, 'clashes with a row of a signed-off assessment');
 END;
 
 CREATE TRIGGER scrutiny_signed_off_replace_insert BEFORE INSERT ON scrutiny
-WHEN EXISTS (SELECT 1 FROM scrutiny x JOIN assessment a ON a.id = x.assessment_id
-             WHERE a.status = 'signed off' AND (x.id = NEW.id OR x.rowid = NEW.rowid))
+WHEN (SELECT status FROM assessment WHERE id = (SELECT assessment_id FROM scrutiny WHERE id = NEW.id)) = 'signed off'
+  OR (SELECT status FROM assessment WHERE id = (SELECT assessment_id FROM scrutiny WHERE rowid = NEW.rowid)) = 'signed off'
 BEGIN
     SELECT RAISE(ABORT, 'clashes with a row of a signed-off assessment');
 END;
 
 CREATE TRIGGER scrutiny_signed_off_replace_update BEFORE UPDATE ON scrutiny
-WHEN EXISTS (SELECT 1 FROM scrutiny x JOIN assessment a ON a.id = x.assessment_id
-             WHERE a.status = 'signed off' AND x.rowid <> OLD.rowid AND (x.id = NEW.id OR x.rowid = NEW.rowid))
+WHEN (SELECT status FROM assessment WHERE id = (SELECT assessment_id FROM scrutiny WHERE id = NEW.id AND rowid <> OLD.rowid)) = 'signed off'
+  OR (SELECT status FROM assessment WHERE id = (SELECT assessment_id FROM scrutiny WHERE rowid = NEW.rowid AND rowid <> OLD.rowid)) = 'signed off'
 BEGIN
     SELECT RAISE(ABORT, 'clashes with a row of a signed-off assessment');
 END;
 
 CREATE TRIGGER action_signed_off_replace_insert BEFORE INSERT ON action
-WHEN EXISTS (SELECT 1 FROM action x JOIN assessment a ON a.id = x.assessment_id
-             WHERE a.status = 'signed off' AND (x.id = NEW.id OR x.rowid = NEW.rowid))
+WHEN (SELECT status FROM assessment WHERE id = (SELECT assessment_id FROM action WHERE id = NEW.id)) = 'signed off'
+  OR (SELECT status FROM assessment WHERE id = (SELECT assessment_id FROM action WHERE rowid = NEW.rowid)) = 'signed off'
 BEGIN
     SELECT RAISE(ABORT, 'clashes with a row of a signed-off assessment');
 END;
 
 CREATE TRIGGER action_signed_off_replace_update BEFORE UPDATE ON action
-WHEN EXISTS (SELECT 1 FROM action x JOIN assessment a ON a.id = x.assessment_id
-             WHERE a.status = 'signed off' AND x.rowid <> OLD.rowid AND (x.id = NEW.id OR x.rowid = NEW.rowid))
+WHEN (SELECT status FROM assessment WHERE id = (SELECT assessment_id FROM action WHERE id = NEW.id AND rowid <> OLD.rowid)) = 'signed off'
+  OR (SELECT status FROM assessment WHERE id = (SELECT assessment_id FROM action WHERE rowid = NEW.rowid AND rowid <> OLD.rowid)) = 'signed off'
 BEGIN
     SELECT RAISE(ABORT, 'clashes with a row of a signed-off assessment');
 END;
 
 CREATE TRIGGER signoff_signed_off_replace_insert BEFORE INSERT ON signoff
-WHEN EXISTS (SELECT 1 FROM signoff x JOIN assessment a ON a.id = x.assessment_id
-             WHERE a.status = 'signed off' AND (x.id = NEW.id OR x.rowid = NEW.rowid))
+WHEN (SELECT status FROM assessment WHERE id = (SELECT assessment_id FROM signoff WHERE id = NEW.id)) = 'signed off'
+  OR (SELECT status FROM assessment WHERE id = (SELECT assessment_id FROM signoff WHERE rowid = NEW.rowid)) = 'signed off'
 BEGIN
     SELECT RAISE(ABORT, 'clashes with a row of a signed-off assessment');
 END;
 
 CREATE TRIGGER signoff_signed_off_replace_update BEFORE UPDATE ON signoff
-WHEN EXISTS (SELECT 1 FROM signoff x JOIN assessment a ON a.id = x.assessment_id
-             WHERE a.status = 'signed off' AND x.rowid <> OLD.rowid AND (x.id = NEW.id OR x.rowid = NEW.rowid))
+WHEN (SELECT status FROM assessment WHERE id = (SELECT assessment_id FROM signoff WHERE id = NEW.id AND rowid <> OLD.rowid)) = 'signed off'
+  OR (SELECT status FROM assessment WHERE id = (SELECT assessment_id FROM signoff WHERE rowid = NEW.rowid AND rowid <> OLD.rowid)) = 'signed off'
 BEGIN
     SELECT RAISE(ABORT, 'clashes with a row of a signed-off assessment');
 END;
 
 CREATE TRIGGER action_update_signed_off_replace_insert BEFORE INSERT ON action_update
-WHEN EXISTS (SELECT 1 FROM action_update u JOIN action x ON x.id = u.action_id JOIN assessment a ON a.id = x.assessment_id
-             WHERE a.status = 'signed off' AND (u.id = NEW.id OR u.rowid = NEW.rowid))
+WHEN (SELECT status FROM assessment WHERE id = (SELECT assessment_id FROM action WHERE id = (SELECT action_id FROM action_update WHERE id = NEW.id))) = 'signed off'
+  OR (SELECT status FROM assessment WHERE id = (SELECT assessment_id FROM action WHERE id = (SELECT action_id FROM action_update WHERE rowid = NEW.rowid))) = 'signed off'
 BEGIN
     SELECT RAISE(ABORT, 'clashes with a row of a signed-off assessment');
 END;
 
 CREATE TRIGGER action_update_signed_off_replace_update BEFORE UPDATE ON action_update
-WHEN EXISTS (SELECT 1 FROM action_update u JOIN action x ON x.id = u.action_id JOIN assessment a ON a.id = x.assessment_id
-             WHERE a.status = 'signed off' AND u.rowid <> OLD.rowid AND (u.id = NEW.id OR u.rowid = NEW.rowid))
+WHEN (SELECT status FROM assessment WHERE id = (SELECT assessment_id FROM action WHERE id = (SELECT action_id FROM action_update WHERE id = NEW.id AND rowid <> OLD.rowid))) = 'signed off'
+  OR (SELECT status FROM assessment WHERE id = (SELECT assessment_id FROM action WHERE id = (SELECT action_id FROM action_update WHERE rowid = NEW.rowid AND rowid <> OLD.rowid))) = 'signed off'
 BEGIN
     SELECT RAISE(ABORT, 'clashes with a row of a signed-off assessment');
 END;
-
