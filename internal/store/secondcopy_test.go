@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -32,6 +33,13 @@ func TestSecondCopyIsDetected(t *testing.T) {
 	// The second copy can still work: both are writable.
 	if _, err := second.CreatePartnership(context.Background(), assessment.Partnership{Name: "Eastshire"}); err != nil {
 		t.Errorf("the second copy cannot save: %v", err)
+	}
+	// Edits from both copies, interleaved, keep one unbroken audit chain.
+	for i, s := range []*Store{first, second, first} {
+		must(s.CreatePartnership(context.Background(), assessment.Partnership{Name: fmt.Sprintf("Copy edit %d", i)}))
+	}
+	if h, err := CheckFile(context.Background(), path); err != nil || !h.Healthy() {
+		t.Errorf("CheckFile after both copies wrote = %v, %v; want healthy", h.Problems, err)
 	}
 	first.Close()
 	second.Close()
