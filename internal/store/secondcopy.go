@@ -63,7 +63,13 @@ func lockInstance(ctx context.Context, path string) (*instanceLock, *OtherCopy, 
 	} else if !errors.Is(err, fs.ErrExist) {
 		return nil, nil, err
 	}
-	u := url.URL{Scheme: "file", Path: filepath.ToSlash(lp), RawQuery: "_pragma=busy_timeout(0)"}
+	// What the lock file holds is only who holds it, so it is written
+	// without syncing to disk: the lock itself is the operating system's.
+	q := url.Values{}
+	q.Add("_pragma", "busy_timeout(0)")
+	q.Add("_pragma", "synchronous(0)")
+	q.Add("_pragma", "journal_mode(MEMORY)")
+	u := url.URL{Scheme: "file", Path: filepath.ToSlash(lp), RawQuery: q.Encode()}
 	db, err := sql.Open("sqlite", u.String())
 	if err != nil {
 		return nil, nil, err

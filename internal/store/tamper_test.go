@@ -381,3 +381,29 @@ func TestSignOffSealsAndTheChainHolds(t *testing.T) {
 		t.Errorf("newest audit row prev_hash %q hash %q (%v); want two different SHA-256s", prev, hash, err)
 	}
 }
+
+func TestUpgradeSealsSignedOffAssessments(t *testing.T) {
+	ctx := context.Background()
+	f := newSignedOff(t)
+	want := storedSeal(t, f.s, f.a.ID)
+	db := rawDB(t, f.path)
+	// As a database from before seals: no seal for the signed-off assessment.
+	dropTriggers(t, db)
+	execSQL(t, db, `DELETE FROM assessment_seal`)
+	tx, err := db.BeginTx(ctx, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := sealSignedOff(ctx, tx); err != nil {
+		t.Fatalf("sealSignedOff: %v", err)
+	}
+	if err := tx.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	var got string
+	var n int
+	db.QueryRow(`SELECT sha256, (SELECT count(*) FROM assessment_seal) FROM assessment_seal WHERE assessment_id = ?`, f.a.ID).Scan(&got, &n)
+	if got != want || n != 1 {
+		t.Errorf("upgrade sealed %d assessments, %s with %s; want only the signed-off one, with %s", n, f.a.ID, got, want)
+	}
+}
