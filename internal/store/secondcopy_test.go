@@ -100,3 +100,36 @@ func TestLostUpdateIsRefusedWithBothValues(t *testing.T) {
 		t.Errorf("saving after reading again: %v", err)
 	}
 }
+
+func TestLostUpdateOfVotesScrutinyAndParticipants(t *testing.T) {
+	ctx := context.Background()
+	f := newFixture(t)
+	other := openAt(t, f.s.Path())
+	p := must(f.s.AddParticipant(ctx, assessment.Participant{AssessmentID: f.a.ID, Name: "Jo", Role: "Lead"}))
+	v := must(f.s.SaveVote(ctx, assessment.Vote{AssessmentID: f.a.ID, QuestionID: "culture.1", ParticipantID: p.ID, Level: 2}))
+	sc := must(f.s.SaveScrutiny(ctx, assessment.Scrutiny{AssessmentID: f.a.ID, QuestionID: "culture.1", Scrutineer: "S", Challenge: "Why?"}))
+
+	// The other copy changes each; this copy then saves its own change to
+	// what it read before.
+	p2, v2, sc2 := p, v, sc
+	p2.Role = "Chair"
+	v2.Comment = "theirs"
+	sc2.Challenge = "Show the audit"
+	must(other.UpdateParticipant(ctx, p2))
+	must(other.SaveVote(ctx, v2))
+	must(other.SaveScrutiny(ctx, sc2))
+
+	p.Name, v.Level, sc.Level = "Joanne", 4, 3
+	for name, c := range map[string]struct {
+		err  error
+		says string
+	}{
+		"participant": {errOf(f.s.UpdateParticipant(ctx, p)), `role is now "Chair", yours is "Lead"`},
+		"vote":        {errOf(f.s.SaveVote(ctx, v)), `comment is now "theirs", yours is ""`},
+		"scrutiny":    {errOf(f.s.SaveScrutiny(ctx, sc)), `challenge is now "Show the audit", yours is "Why?"`},
+	} {
+		if !errors.Is(c.err, ErrChanged) || !strings.Contains(c.err.Error(), c.says) {
+			t.Errorf("%s saved over another copy's change: %v; want ErrChanged saying %q", name, c.err, c.says)
+		}
+	}
+}
