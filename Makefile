@@ -15,7 +15,7 @@ LDFLAGS := -X github.com/partnership-maturity/maturity/internal/about.commit=$(C
 BUILD_PKGS := gcc pkg-config libgl1-mesa-dev xorg-dev
 TEST_PKGS  := $(BUILD_PKGS) poppler-utils
 
-.PHONY: run build test bench deps-build deps-test demo screenshots clean \
+.PHONY: run build test bench reliability deps-build deps-test demo screenshots clean \
 	package package-windows package-linux package-check package-check-ctl
 
 ## run: install build packages if missing, build, and open the app (with no
@@ -58,6 +58,12 @@ screenshots:
 test: deps-test
 	$(GO) vet -tags ci,$(TAGS) ./...
 	$(GO) test -race -tags ci,$(TAGS) ./...
+
+## reliability: the crash-consistency test at full length: 200 times a
+## writer is killed with SIGKILL at a random point and every edit it reported
+## saved must be there, with the database healthy. (make test runs 5.)
+reliability:
+	MATURITY_CRASH_TRIALS=200 $(GO) test -tags ci,$(TAGS) -count=1 -run '^TestCrashConsistency$$' -v ./internal/store/
 
 ## bench: the benchmarks the issues set targets for.
 bench:

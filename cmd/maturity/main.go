@@ -6,6 +6,7 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"log"
 	"os"
 
 	"fyne.io/fyne/v2"
@@ -44,8 +45,16 @@ func main() {
 		return
 	}
 	defer s.Close()
+	go func() {
+		if _, err := s.BackupDaily(ctx); err != nil {
+			log.Printf("daily backup of %s: %v", s.Path(), err)
+		}
+	}()
 	app := ui.New(ctx, a, w, s)
 	app.Start()
+	if c := s.OtherCopy(); c != nil {
+		ui.ShowOtherCopy(w, c)
+	}
 	if *open != "" {
 		app.OpenAssessment(*open)
 	}

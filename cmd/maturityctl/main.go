@@ -60,6 +60,9 @@ var commands = map[string]command{
 	"list":           {"[--latest]", "partnerships and their assessments (id, period, status, overall)", runList},
 	"export":         {"--format pdf|xlsx|csv|json --assessment ID [-o FILE|FOLDER] [--table TABLE|all]", "export one assessment: PDF report, XLSX workbook, CSV tables or JSON bundle", runExport},
 	"compare":        {"[--format table|csv|json] ID ID... | --peers --period P [--questionnaire ID] [--anonymise]", "set two or more assessments of one partnership side by side, or every partnership for one period", runCompare},
+	"backup":         {"[-o FILE]", "write a consistent copy of the database (beside it unless -o is given)", runBackup},
+	"restore":        {"FILE", "put a backup in place of the database, keeping the current one beside it; refuses a file that is not a healthy database", runRestore},
+	"check-db":       {"", "check the database: integrity, foreign keys, question sets, the audit chain and every seal; one line per problem", runCheckDB},
 	"demo":           {"[--partnerships N --years Y] [--seed S]", "add the demo partnership with three years of assessments, or N invented partnerships over Y years", runDemo},
 }
 

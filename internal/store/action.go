@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"fmt"
 	"slices"
 	"strings"
 	"time"
@@ -39,7 +40,8 @@ func dateOnly(t time.Time) time.Time {
 // SaveAction saves an item of the action plan: added when its ID is empty,
 // changed otherwise (its progress notes are added with AddActionUpdate and
 // are not touched). An empty status is "not started". It returns the action
-// as stored, without its updates.
+// as stored, without its updates. A change to an action another copy of the
+// app saved after a.UpdatedAt (when set) is refused with ErrChanged.
 func (s *Store) SaveAction(ctx context.Context, a assessment.Action) (assessment.Action, error) {
 	if a.Status == "" {
 		a.Status = assessment.NotStarted
@@ -57,6 +59,10 @@ func (s *Store) SaveAction(ctx context.Context, a assessment.Action) (assessment
 		}
 		old, err := actionByID(ctx, t, a.ID)
 		if err != nil {
+			return err
+		}
+		if err := changedSince("action "+fmt.Sprintf("%q", old.Title), a.UpdatedAt, old.UpdatedAt,
+			actionFields(old), actionFields(a)); err != nil {
 			return err
 		}
 		a.AssessmentID, a.CarriedFromID, a.CreatedAt, a.UpdatedAt = old.AssessmentID, old.CarriedFromID, old.CreatedAt, t.at

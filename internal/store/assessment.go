@@ -314,7 +314,13 @@ func (s *Store) updateAssessment(ctx context.Context, id string, change func(*as
 		if err := duplicatePeriod(err, a.Period); err != nil {
 			return err
 		}
-		return t.auditChanges("assessment", id, before, after)
+		if err := t.auditChanges("assessment", id, before, after); err != nil {
+			return err
+		}
+		if a.Status == assessment.SignedOff {
+			return t.seal(id)
+		}
+		return nil
 	})
 }
 

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/partnership-maturity/maturity/internal/assessment"
@@ -56,6 +57,12 @@ func (s *Store) UpdateParticipant(ctx context.Context, p assessment.Participant)
 	err := s.write(ctx, func(t *tx) error {
 		old, err := participantByID(ctx, t, p.ID)
 		if err != nil {
+			return err
+		}
+		mine := p
+		mine.AssessmentID = old.AssessmentID
+		if err := changedSince("participant "+strconv.Quote(old.Name), p.UpdatedAt, old.UpdatedAt,
+			participantFields(old), participantFields(mine)); err != nil {
 			return err
 		}
 		p.AssessmentID, p.CreatedAt, p.UpdatedAt = old.AssessmentID, old.CreatedAt, t.at

@@ -54,28 +54,28 @@ func (t *tx) saveQuestionnaire(q *questionnaire.Questionnaire) error {
 // Questionnaire returns the stored question set with the given id and
 // version, parsed afresh from its stored YAML.
 func (s *Store) Questionnaire(ctx context.Context, id, version string) (*questionnaire.Questionnaire, error) {
-	var text string
-	err := s.db.QueryRowContext(ctx, `SELECT yaml FROM questionnaire WHERE id = ? AND version = ?`,
-		id, version).Scan(&text)
+	var text, sum string
+	err := s.db.QueryRowContext(ctx, `SELECT yaml, sha256 FROM questionnaire WHERE id = ? AND version = ?`,
+		id, version).Scan(&text, &sum)
 	if err != nil {
 		return nil, mapErr(notFound(err, "question set", questionnaireKey(id, version)))
 	}
-	return parseStored(id, version, text)
+	return parseStored(id, version, text, sum)
 }
 
 // Questionnaires returns every stored question set, by id then version.
 func (s *Store) Questionnaires(ctx context.Context) ([]*questionnaire.Questionnaire, error) {
-	type row struct{ id, version, text string }
+	type row struct{ id, version, text, sum string }
 	rows, err := queryAll(ctx, s.db, func(r scanner) (row, error) {
 		var v row
-		return v, r.Scan(&v.id, &v.version, &v.text)
-	}, `SELECT id, version, yaml FROM questionnaire ORDER BY id, version`)
+		return v, r.Scan(&v.id, &v.version, &v.text, &v.sum)
+	}, `SELECT id, version, yaml, sha256 FROM questionnaire ORDER BY id, version`)
 	if err != nil {
 		return nil, mapErr(err)
 	}
 	out := make([]*questionnaire.Questionnaire, 0, len(rows))
 	for _, r := range rows {
-		q, err := parseStored(r.id, r.version, r.text)
+		q, err := parseStored(r.id, r.version, r.text, r.sum)
 		if err != nil {
 			return nil, err
 		}
@@ -84,8 +84,13 @@ func (s *Store) Questionnaires(ctx context.Context) ([]*questionnaire.Questionna
 	return out, nil
 }
 
-// parseStored parses a stored question set's YAML.
-func parseStored(id, version, text string) (*questionnaire.Questionnaire, error) {
+// parseStored parses a stored question set's YAML, first checking it
+// against the SHA-256 it was stored with: a question set changed behind the
+// app's back is refused, never shown.
+func parseStored(id, version, text, sum string) (*questionnaire.Questionnaire, error) {
+	if textSHA256(text) != sum {
+		return nil, fmt.Errorf("stored question set %s: %w", questionnaireKey(id, version), ErrTampered)
+	}
 	q, err := questionnaire.Parse(questionnaireKey(id, version), []byte(text))
 	if err != nil {
 		return nil, fmt.Errorf("stored question set %s: %w", questionnaireKey(id, version), err)
@@ -104,12 +109,12 @@ func (s *Store) questionSet(ctx context.Context, q querier, id, version string) 
 	if ok {
 		return e.q, nil
 	}
-	var text string
-	err := q.QueryRowContext(ctx, `SELECT yaml FROM questionnaire WHERE id = ? AND version = ?`, id, version).Scan(&text)
+	var text, sum string
+	err := q.QueryRowContext(ctx, `SELECT yaml, sha256 FROM questionnaire WHERE id = ? AND version = ?`, id, version).Scan(&text, &sum)
 	if err != nil {
 		return nil, notFound(err, "question set", key)
 	}
-	parsed, err := parseStored(id, version, text)
+	parsed, err := parseStored(id, version, text, sum)
 	if err != nil {
 		return nil, err
 	}

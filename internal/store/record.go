@@ -82,7 +82,9 @@ func loadActions(ctx context.Context, q querier, rec *assessment.Record) error {
 // question set (doing nothing if it is already stored), finds the
 // partnership by id or else by name, creating it and any agencies it lacks,
 // and keeps every id and timestamp given. An assessment id already in the
-// database is ErrExists. A signed-off assessment is written as a draft and
+// database is ErrExists. A partnership or agency id that names something
+// else in the database, or a previous assessment or carried action of
+// another partnership, is ErrClash. A signed-off assessment is written as a draft and
 // signed off last, as the read-only triggers require.
 func (s *Store) ImportRecord(ctx context.Context, q *questionnaire.Questionnaire, rec assessment.Record) error {
 	return s.ImportRecords(ctx, q, []assessment.Record{rec})
@@ -134,7 +136,11 @@ func (t *tx) importRecord(rec assessment.Record) error {
 	if err != nil {
 		return err
 	}
-	return t.importAssessment(remap(rec, ids))
+	rec = remap(rec, ids)
+	if err := t.checkHistoryClash(rec); err != nil {
+		return err
+	}
+	return t.importAssessment(rec)
 }
 
 // idMap maps ids in an imported record to the ids of the same partnership
@@ -155,6 +161,9 @@ func (m idMap) of(id string) string {
 func (t *tx) importPartnership(p assessment.Partnership) (idMap, error) {
 	ids := idMap{}
 	local, err := partnershipByID(t.ctx, t, p.ID)
+	if err == nil {
+		err = checkPartnershipClash(local, p)
+	}
 	if errors.Is(err, ErrNotFound) {
 		local, err = t.partnershipByName(p.Name)
 	}
@@ -194,6 +203,9 @@ func (t *tx) partnershipByName(name string) (assessment.Partnership, error) {
 // importAgency matches an imported agency to one of the local partnership's
 // by id, then by name, and creates it when there is none.
 func (t *tx) importAgency(local assessment.Partnership, a assessment.Agency, ids idMap) error {
+	if err := t.checkAgencyClash(local, a); err != nil {
+		return err
+	}
 	for _, have := range local.Agencies {
 		if have.ID == a.ID || equalFoldName(have.Name, a.Name) {
 			ids[a.ID] = have.ID
@@ -265,7 +277,13 @@ func (t *tx) importAssessment(rec assessment.Record) error {
 			return err
 		}
 	}
-	return t.audit("assessment", a.ID, "", "", fmt.Sprintf("imported (%s, %s)", a.Period, final))
+	if err := t.audit("assessment", a.ID, "", "", fmt.Sprintf("imported (%s, %s)", a.Period, final)); err != nil {
+		return err
+	}
+	if final == assessment.SignedOff {
+		return t.seal(a.ID)
+	}
+	return nil
 }
 
 // importChildren inserts everything under an imported assessment.

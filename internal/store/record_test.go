@@ -65,8 +65,12 @@ func TestRecordRoundTrip(t *testing.T) {
 		t.Errorf("imported signed-off assessment: SetStatus = %v; want ErrSignedOff", err)
 	}
 	rows := must(other.AuditLog(ctx, f.a.ID))
-	if len(rows) != 1 || rows[0].Entity != "assessment" || rows[0].New != "imported (2025/26, signed off)" {
-		t.Errorf("import audit rows = %+v; want one imported row", rows)
+	if len(rows) != 2 || rows[0].Entity != "assessment" || rows[0].New != "imported (2025/26, signed off)" ||
+		rows[1].Field != "seal" || len(rows[1].New) != 64 {
+		t.Errorf("import audit rows = %+v; want one imported row and the seal", rows)
+	}
+	if want := storedSeal(t, f.s, f.a.ID); rows[1].New != want {
+		t.Errorf("imported seal = %s; want the seal it was signed off with, %s", rows[1].New, want)
 	}
 	if err := other.ImportRecord(ctx, f.q, rec); !errors.Is(err, ErrExists) {
 		t.Errorf("importing twice: %v; want ErrExists", err)

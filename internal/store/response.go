@@ -35,7 +35,9 @@ func sameText(a, b assessment.Response) bool {
 
 // SaveResponse saves the partnership's answer to one question, creating it
 // or changing it, and returns it as stored. Changing any of its text clears
-// CarriedForward; the caller's CarriedForward is otherwise ignored.
+// CarriedForward; the caller's CarriedForward is otherwise ignored. When r
+// carries the UpdatedAt it was read with and the stored answer has been
+// saved since (by another copy of the app), it is refused with ErrChanged.
 func (s *Store) SaveResponse(ctx context.Context, r assessment.Response) (assessment.Response, error) {
 	if r.Confidence != "" && !slices.Contains(assessment.Confidences, r.Confidence) {
 		return assessment.Response{}, invalid("unknown confidence %q", r.Confidence)
@@ -55,6 +57,10 @@ func (s *Store) SaveResponse(ctx context.Context, r assessment.Response) (assess
 			return t.auditCreate("response", responseKey(r), responseFields(r))
 		}
 		if err != nil {
+			return err
+		}
+		if err := changedSince("the answer to question "+r.QuestionID, r.UpdatedAt, old.UpdatedAt,
+			responseFields(old), responseFields(r)); err != nil {
 			return err
 		}
 		r.CarriedForward = old.CarriedForward && sameText(old, r)

@@ -38,6 +38,12 @@ func (s *Store) SaveScrutiny(ctx context.Context, sc assessment.Scrutiny) (asses
 		if err != nil {
 			return err
 		}
+		mine := sc
+		mine.AssessmentID = old.AssessmentID
+		if err := changedSince("the scrutiny of question "+old.QuestionID, sc.UpdatedAt, old.UpdatedAt,
+			scrutinyFields(old), scrutinyFields(mine)); err != nil {
+			return err
+		}
 		sc.AssessmentID, sc.CreatedAt, sc.UpdatedAt = old.AssessmentID, old.CreatedAt, t.at
 		out, err = s.updateScrutiny(t, old, sc)
 		return err

@@ -10,17 +10,24 @@
 // Every edit runs in one immediate transaction together with its audit rows:
 // one row per changed field, with the old and the new value. The audit log is
 // append-only and a signed-off assessment is read-only; both are enforced by
-// triggers in the database itself, so no code path can get round them.
+// triggers in the database itself, so no code path can get round them, and
+// REPLACE statements are refused too. Tampering by someone who drops the
+// triggers still shows: the audit log is a SHA-256 hash chain (chain.go),
+// each signed-off assessment is sealed with a hash of its content (seal.go)
+// and CheckFile verifies both (health.go).
+//
+// Errors a person may see are *Error values with a code and a plain message
+// (errors.go); the SQLite driver's text never reaches a person. A second
+// copy of the app on one database is detected (secondcopy.go) and an edit
+// that would overwrite another copy's change is refused (lostupdate.go).
 package store
 
 import (
 	"context"
 	"database/sql"
 	"embed"
-	"encoding/binary"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"net/url"
 	"os"
@@ -36,37 +43,6 @@ import (
 
 	"github.com/google/uuid"
 	"github.com/partnership-maturity/maturity/internal/assessment"
-	"modernc.org/sqlite"
-	sqlite3 "modernc.org/sqlite/lib"
-)
-
-// Sentinel errors a caller can test with errors.Is. Errors from Open wrap
-// them with the path of the file.
-var (
-	// ErrNotDatabase means the file exists but is not an SQLite database.
-	ErrNotDatabase = errors.New("not a Partnership Maturity database (not an SQLite file)")
-	// ErrTooNew means the database was written by a newer version of the app.
-	ErrTooNew = errors.New("database was written by a newer version of Partnership Maturity; update the app to open it")
-	// ErrReadOnly means the file cannot be written.
-	ErrReadOnly = errors.New("database file is read-only")
-	// ErrLocked means another program is writing to the database.
-	ErrLocked = errors.New("database is locked by another program (is Partnership Maturity already open?)")
-	// ErrSignedOff means an edit touched a signed-off assessment.
-	ErrSignedOff = errors.New("assessment is signed off and read-only")
-	// ErrNotFound means no row has the given id.
-	ErrNotFound = errors.New("not found")
-	// ErrDuplicate means a name or period that must be unique is taken.
-	ErrDuplicate = errors.New("already exists")
-	// ErrExists means an imported assessment's id is already in the database.
-	ErrExists = errors.New("assessment already in the database")
-	// ErrConflict means a question set with the same id and version but
-	// different contents is already stored.
-	ErrConflict = errors.New("a different question set with the same id and version is already stored")
-	// ErrNotDraft means an assessment can only be deleted while a draft.
-	ErrNotDraft = errors.New("only a draft assessment can be deleted")
-	// ErrInvalid means a value given to the store breaks a rule of the data
-	// model, such as an unknown status or a question not in the question set.
-	ErrInvalid = errors.New("invalid value")
 )
 
 // Store is an open database. It is safe for concurrent use.
@@ -77,13 +53,23 @@ type Store struct {
 	mu    sync.Mutex
 	actor string
 	sets  map[string]*questionnaireEntry
+
+	// lock is this copy's hold on the lock file; other is the copy that
+	// held it instead, if any (secondcopy.go).
+	lock  *instanceLock
+	other *OtherCopy
 }
 
 // Path returns the absolute path of the database file.
 func (s *Store) Path() string { return s.path }
 
-// Close closes the database.
-func (s *Store) Close() error { return s.db.Close() }
+// Close closes the database and lets go of its lock file.
+func (s *Store) Close() error {
+	err := s.db.Close()
+	s.lock.close()
+	s.lock = nil
+	return err
+}
 
 // SetActor sets the name written as the actor of every audit row from now
 // on. The default is the operating system user name, or "unknown".
@@ -154,6 +140,10 @@ type tx struct {
 	// stmts keeps each statement prepared once per transaction, so a large
 	// import does not parse the same INSERT thousands of times.
 	stmts map[string]*sql.Stmt
+	// lastHash is the hash of the newest audit row, read once (chained
+	// set) and then kept as rows are appended.
+	lastHash string
+	chained  bool
 }
 
 // write runs fn in one immediate transaction and commits it, or rolls it
@@ -161,14 +151,20 @@ type tx struct {
 func (s *Store) write(ctx context.Context, fn func(*tx) error) error {
 	sqlTx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
-		return mapErr(err)
+		return s.writeErr(err)
 	}
 	t := &tx{Tx: sqlTx, ctx: ctx, at: now(), actor: s.currentActor()}
 	if err := fn(t); err != nil {
 		_ = sqlTx.Rollback()
-		return mapErr(err)
+		return s.writeErr(err)
 	}
-	return mapErr(sqlTx.Commit())
+	return s.writeErr(sqlTx.Commit())
+}
+
+// writeErr maps a failed write's error, telling a full disk from other
+// input/output errors.
+func (s *Store) writeErr(err error) error {
+	return diskFullIn(filepath.Dir(s.path), mapErr(err))
 }
 
 // read runs fn in one read-only (deferred) transaction, so that everything
@@ -213,12 +209,26 @@ func (t *tx) execOne(what string, query string, args ...any) error {
 	return nil
 }
 
-// audit appends one audit row.
+// audit appends one audit row, chained to the row before it: it carries
+// that row's hash and its own (chain.go).
 func (t *tx) audit(entity, entityID, field, oldValue, newValue string) error {
+	if !t.chained {
+		var err error
+		if t.lastHash, err = lastAuditHash(t.ctx, t); err != nil {
+			return err
+		}
+		t.chained = true
+	}
 	at := formatTime(t.at)
-	_, err := t.exec(`INSERT INTO audit_log (id, at, actor, entity, entity_id, field, old, new, created_at, updated_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		newID(), at, t.actor, entity, entityID, field, oldValue, newValue, at, at)
+	r := auditRow{id: newID(), at: at, actor: t.actor, entity: entity, entityID: entityID, field: field,
+		old: oldValue, new: newValue, createdAt: at, updatedAt: at, prevHash: t.lastHash}
+	r.hash = r.chainHash()
+	_, err := t.exec(`INSERT INTO audit_log (id, at, actor, entity, entity_id, field, old, new, created_at, updated_at, prev_hash, hash)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		r.id, r.at, r.actor, r.entity, r.entityID, r.field, r.old, r.new, r.createdAt, r.updatedAt, r.prevHash, r.hash)
+	if err == nil {
+		t.lastHash = r.hash
+	}
 	return err
 }
 
@@ -276,38 +286,6 @@ func blank(fields []field) []field {
 	return out
 }
 
-// mapErr turns driver errors a user must understand into the sentinels,
-// keeping the driver's text after them.
-func mapErr(err error) error {
-	if err == nil {
-		return nil
-	}
-	var se *sqlite.Error
-	if !errors.As(err, &se) {
-		return err
-	}
-	switch code := se.Code(); {
-	case code&0xff == sqlite3.SQLITE_BUSY || code&0xff == sqlite3.SQLITE_LOCKED:
-		return fmt.Errorf("%w: %w", ErrLocked, err)
-	case code&0xff == sqlite3.SQLITE_READONLY:
-		return fmt.Errorf("%w: %w", ErrReadOnly, err)
-	case code&0xff == sqlite3.SQLITE_NOTADB:
-		return fmt.Errorf("%w: %w", ErrNotDatabase, err)
-	case code == sqlite3.SQLITE_CONSTRAINT_TRIGGER && containsSignedOff(se.Error()):
-		return fmt.Errorf("%w: %w", ErrSignedOff, err)
-	case code == sqlite3.SQLITE_CONSTRAINT_UNIQUE || code == sqlite3.SQLITE_CONSTRAINT_PRIMARYKEY:
-		return fmt.Errorf("%w: %w", ErrDuplicate, err)
-	case code&0xff == sqlite3.SQLITE_CONSTRAINT:
-		return fmt.Errorf("%w: %w", ErrInvalid, err)
-	}
-	return err
-}
-
-// containsSignedOff reports whether a trigger's message is the signed-off one.
-func containsSignedOff(msg string) bool {
-	return strings.Contains(msg, "signed off and read-only")
-}
-
 // Option changes how Open opens a database.
 type Option func(*options)
 
@@ -362,21 +340,25 @@ func Open(ctx context.Context, path string, opts ...Option) (*Store, error) {
 	}
 	fresh, err := prepareFile(abs, len(migs))
 	if err != nil {
-		return nil, fmt.Errorf("database %s: %w", abs, err)
+		return nil, fmt.Errorf("database %s: %w", abs, diskFullIn(filepath.Dir(abs), err))
 	}
 	if !fresh {
 		if err := inspect(ctx, abs, len(migs), o.busyTimeout); err != nil {
-			return nil, fmt.Errorf("database %s: %w", abs, err)
+			return nil, fmt.Errorf("database %s: %w", abs, diskFullIn(filepath.Dir(abs), err))
 		}
 	}
 	db, err := sql.Open("sqlite", dsn(abs, o.busyTimeout, true))
 	if err != nil {
-		return nil, fmt.Errorf("database %s: %w", abs, err)
+		return nil, fmt.Errorf("database %s: %w", abs, diskFullIn(filepath.Dir(abs), err))
 	}
 	s := &Store{db: db, path: abs, actor: defaultActor(), sets: map[string]*questionnaireEntry{}}
 	if err := s.migrate(ctx, migs, fresh); err != nil {
 		db.Close()
-		return nil, fmt.Errorf("database %s: %w", abs, err)
+		return nil, fmt.Errorf("database %s: %w", abs, diskFullIn(filepath.Dir(abs), err))
+	}
+	if s.lock, s.other, err = lockInstance(ctx, abs); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("database %s: lock file: %w", abs, diskFullIn(filepath.Dir(abs), err))
 	}
 	return s, nil
 }
@@ -388,6 +370,8 @@ func dsn(path string, busy time.Duration, writer bool) string {
 	q := url.Values{}
 	q.Add("_pragma", fmt.Sprintf("busy_timeout(%d)", busy.Milliseconds()))
 	q.Add("_pragma", "foreign_keys(1)")
+	// A REPLACE then fires the delete triggers of the row it replaces.
+	q.Add("_pragma", "recursive_triggers(1)")
 	if writer {
 		q.Add("_pragma", "journal_mode(WAL)")
 		q.Set("_txlock", "immediate")
@@ -433,30 +417,6 @@ func createFile(path string) error {
 		return err
 	}
 	return f.Close()
-}
-
-// checkHeader reads the first 100 bytes of the file (the SQLite header)
-// and refuses a file that is not SQLite or whose user_version, at offset
-// 60, is newer than the app knows.
-func checkHeader(path string, known int) error {
-	f, err := os.Open(path)
-	if err != nil {
-		return err
-	}
-	defer f.Close()
-	var h [100]byte
-	if _, err := io.ReadFull(f, h[:]); err != nil || string(h[:16]) != sqliteHeader {
-		return ErrNotDatabase
-	}
-	if v := binary.BigEndian.Uint32(h[60:64]); int64(v) > int64(known) {
-		return tooNew(int(v), known)
-	}
-	return nil
-}
-
-// tooNew returns ErrTooNew saying which versions are involved.
-func tooNew(have, known int) error {
-	return fmt.Errorf("%w (schema version %d, this app knows up to %d)", ErrTooNew, have, known)
 }
 
 // migrationFiles holds the schema migrations, NNNN_name.sql, applied in
@@ -532,7 +492,10 @@ func inspect(ctx context.Context, path string, known int, busy time.Duration) er
 	if current > known {
 		return tooNew(current, known)
 	}
-	return s.checkOurs(ctx, current)
+	if err := s.checkOurs(ctx, current); err != nil {
+		return err
+	}
+	return s.quickCheck(ctx)
 }
 
 // migrate checks the database can be used and written, then brings its
@@ -626,6 +589,17 @@ func (s *Store) backup(ctx context.Context, version int) (string, error) {
 	return name, nil
 }
 
+// upgrades are the steps, by schema version, that a migration's SQL cannot
+// do alone; each runs in the migration's transaction, after its SQL.
+var upgrades = map[int]func(context.Context, *sql.Tx) error{
+	3: func(ctx context.Context, t *sql.Tx) error {
+		if err := chainAuditLog(ctx, t); err != nil {
+			return err
+		}
+		return sealSignedOff(ctx, t)
+	},
+}
+
 // apply runs one migration and records its version, in one transaction.
 func (s *Store) apply(ctx context.Context, m migration) error {
 	t, err := s.db.BeginTx(ctx, nil)
@@ -635,6 +609,11 @@ func (s *Store) apply(ctx context.Context, m migration) error {
 	defer t.Rollback()
 	if _, err := t.ExecContext(ctx, m.sql); err != nil {
 		return mapErr(err)
+	}
+	if up := upgrades[m.version]; up != nil {
+		if err := up(ctx, t); err != nil {
+			return mapErr(err)
+		}
 	}
 	if _, err := t.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", m.version)); err != nil {
 		return mapErr(err)

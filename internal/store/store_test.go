@@ -5,6 +5,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -184,8 +185,9 @@ func TestOpenNewDatabase(t *testing.T) {
 	if got := s.Path(); got != path {
 		t.Errorf("Path() = %q; want %q", got, path)
 	}
-	if got, want := userVersion(t, s.db), SchemaVersion(); got != want || want != 2 {
-		t.Errorf("user_version = %d, SchemaVersion() = %d; want both 2", got, want)
+	migs, _ := fs.Glob(migrationFiles, "migrations/*.sql")
+	if got, want := userVersion(t, s.db), SchemaVersion(); got != want || want != len(migs) {
+		t.Errorf("user_version = %d, SchemaVersion() = %d; want both %d", got, want, len(migs))
 	}
 	for p, want := range map[string]os.FileMode{path: 0o600, dir: 0o700 | os.ModeDir} {
 		if info, err := os.Stat(p); err != nil || info.Mode() != want {
@@ -337,7 +339,20 @@ func TestMigrateBacksUpOlderDatabase(t *testing.T) {
 	if got := userVersion(t, old.db); got != 1 {
 		t.Fatalf("user_version with withMaxVersion(1) = %d; want 1", got)
 	}
-	p := must(old.CreatePartnership(ctx, assessment.Partnership{Name: "Westshire"}))
+	// The schema of version 1 has no audit chain, so write as that version did.
+	p := assessment.Partnership{ID: newID(), Name: "Westshire"}
+	at := formatTime(now())
+	for _, stmt := range []string{
+		`INSERT INTO partnership (id, name, area, created_at, updated_at) VALUES (?1, 'Westshire', '', ?2, ?2)`,
+		`INSERT INTO audit_log (id, at, actor, entity, entity_id, field, old, new, created_at, updated_at)
+			VALUES (?1 || 'a', ?2, 'old app', 'partnership', ?1, '', '', 'created', ?2, ?2)`,
+		`INSERT INTO audit_log (id, at, actor, entity, entity_id, field, old, new, created_at, updated_at)
+			VALUES (?1 || 'b', ?2, 'old app', 'partnership', ?1, 'name', '', 'Westshire', ?2, ?2)`,
+	} {
+		if _, err := old.db.Exec(stmt, p.ID, at); err != nil {
+			t.Fatal(err)
+		}
+	}
 	old.Close()
 
 	s := openAt(t, path)
@@ -350,6 +365,13 @@ func TestMigrateBacksUpOlderDatabase(t *testing.T) {
 	var n int
 	if err := s.db.QueryRow("SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND name = 'agency_partnership'").Scan(&n); err != nil || n != 1 {
 		t.Errorf("index from 0002 found %d times (%v); want 1", n, err)
+	}
+	if h, err := CheckFile(ctx, path); err != nil || !h.Healthy() || h.AuditRows != 2 {
+		t.Errorf("CheckFile after upgrade = %+v, %v; want healthy with the 2 old audit rows chained", h, err)
+	}
+	must(s.UpdatePartnership(ctx, assessment.Partnership{ID: p.ID, Name: "West Shire"}))
+	if h, err := CheckFile(ctx, path); err != nil || !h.Healthy() || h.AuditRows != 3 {
+		t.Errorf("CheckFile after an edit = %+v, %v; want healthy with 3 audit rows chained", h, err)
 	}
 	matches, _ := filepath.Glob(path + ".backup-v1-*")
 	if len(matches) != 1 {

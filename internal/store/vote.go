@@ -49,6 +49,10 @@ func (s *Store) SaveVote(ctx context.Context, v assessment.Vote) (assessment.Vot
 		if err != nil {
 			return err
 		}
+		if err := changedSince("the vote on question "+v.QuestionID, v.UpdatedAt, old.UpdatedAt,
+			voteFields(old), voteFields(v)); err != nil {
+			return err
+		}
 		v.ID, v.CreatedAt, v.UpdatedAt = old.ID, old.CreatedAt, t.at
 		out, err = t.updateVote(old, v)
 		return err

@@ -3,8 +3,11 @@ package ui
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/partnership-maturity/maturity/internal/store"
 )
 
 // OpenError is the screen shown instead of the app when the database cannot
@@ -35,3 +38,13 @@ func NewOpenError(path string, err error, quit func()) *OpenError {
 
 // Content is the screen's root object.
 func (e *OpenError) Content() fyne.CanvasObject { return e.content }
+
+// ShowOtherCopy tells the person, in a dialog over w, that another copy of
+// the app has the same database open, and what that means for their edits.
+func ShowOtherCopy(w fyne.Window, c *store.OtherCopy) {
+	msg := widget.NewLabel(c.Message())
+	msg.Wrapping = fyne.TextWrapWord
+	d := dialog.NewCustom("Another copy is open", "OK", msg, w)
+	d.Resize(fyne.NewSize(480, 220))
+	d.Show()
+}
