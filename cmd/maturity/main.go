@@ -39,6 +39,7 @@ func main() {
 	}
 	defer s.Close()
 	app := ui.New(ctx, a, w, s)
+	defer app.SaveOnExit()()
 	app.Start()
 	if *open != "" {
 		app.OpenAssessment(*open)
