@@ -96,3 +96,25 @@ func TestEscaperHoldsSplitCharacters(t *testing.T) {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+// TestImportRefusesHugeFileUnread: a 1 GiB file (sparse, so it costs no
+// disk) is refused by its size before a byte of it is read.
+func TestImportRefusesHugeFileUnread(t *testing.T) {
+	for _, name := range []string{"huge.json", "huge.yaml"} {
+		path := filepath.Join(t.TempDir(), name)
+		f, err := os.Create(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := f.Truncate(1 << 30); err != nil {
+			t.Fatal(err)
+		}
+		f.Close()
+		for _, cmd := range []string{"import", "check"} {
+			r := ctl(t, "--db", filepath.Join(t.TempDir(), "x.db"), cmd, path)
+			if r.code != exitBad || !strings.Contains(r.stderr, "the file is larger than") {
+				t.Errorf("%s %s: exit %d, %q", cmd, name, r.code, r.stderr)
+			}
+		}
+	}
+}

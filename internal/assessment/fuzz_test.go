@@ -19,7 +19,7 @@ func FuzzValidatePeriod(f *testing.F) {
 	f.Fuzz(func(t *testing.T, p string) {
 		err := assessment.ValidatePeriod(p)
 		if err != nil {
-			if len(err.Error()) > 200 {
+			if len(err.Error()) > 400 {
 				t.Fatalf("message of %d bytes", len(err.Error()))
 			}
 			return

@@ -25,7 +25,7 @@ const (
 func ValidatePeriod(p string) error {
 	m := periodPattern.FindStringSubmatch(p)
 	if m == nil {
-		return fmt.Errorf("%q: %w", shortText(p, 40), ErrPeriod)
+		return fmt.Errorf("%q: %w", shortText(p, 30), ErrPeriod)
 	}
 	start, _ := strconv.Atoi(m[1])
 	end, _ := strconv.Atoi(m[2])
