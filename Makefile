@@ -53,11 +53,12 @@ demo:
 screenshots:
 	./scripts/screenshots $(OUT)/screenshots
 
-## test: install what tests need, vet, and run every test with the race
-## detector and Fyne's headless test driver.
+## test: install what tests need, vet, run every test with the race
+## detector and Fyne's headless test driver, then each fuzz target for 10 s.
 test: deps-test
 	$(GO) vet -tags ci,$(TAGS) ./...
 	$(GO) test -race -tags ci,$(TAGS) ./...
+	$(MAKE) --no-print-directory fuzz-short
 
 ## reliability: the crash-consistency test at full length: 200 times a
 ## writer is killed with SIGKILL at a random point and every edit it reported
@@ -98,3 +99,24 @@ deps-test:
 
 clean:
 	rm -rf $(BIN) $(OUT) dist
+
+# Fuzz targets, as package:Target. `make fuzz-short` (run by `make test`)
+# gives each 10 seconds, `make fuzz` 10 minutes; a failing input is saved
+# under the package's testdata/fuzz and fails the run.
+FUZZ_TARGETS := internal/questionnaire:FuzzParse internal/bundle:FuzzDecode \
+	internal/assessment:FuzzValidatePeriod internal/assessment:FuzzTextCheck \
+	internal/report:FuzzNeutraliseCell cmd/maturityctl:FuzzEscaper internal/ui:FuzzCheckDate
+FUZZTIME ?= 10m
+
+.PHONY: fuzz fuzz-short
+
+## fuzz: every fuzz target for $(FUZZTIME) (10 minutes) each.
+fuzz:
+	@for t in $(FUZZ_TARGETS); do \
+		echo "fuzzing $${t#*:} in $${t%%:*} for $(FUZZTIME)"; \
+		$(GO) test -tags ci,$(TAGS) -run '^$$' -fuzz "^$${t#*:}$$" -fuzztime $(FUZZTIME) ./$${t%%:*}/ || exit 1; \
+	done
+
+## fuzz-short: every fuzz target for 10 seconds each.
+fuzz-short:
+	@$(MAKE) --no-print-directory fuzz FUZZTIME=10s

@@ -51,6 +51,7 @@ func main() {
 		}
 	}()
 	app := ui.New(ctx, a, w, s)
+	defer app.SaveOnExit()()
 	app.Start()
 	if c := s.OtherCopy(); c != nil {
 		ui.ShowOtherCopy(w, c)

@@ -119,7 +119,7 @@ func runCheck(e *env, fs *flag.FlagSet, args []string) error {
 
 // readQuestionnaire reads and parses a question-set file.
 func readQuestionnaire(path string) (*questionnaire.Questionnaire, error) {
-	data, err := os.ReadFile(path)
+	data, err := readLimited(path, questionnaire.MaxFileSize)
 	if err != nil {
 		return nil, err
 	}
@@ -134,7 +134,7 @@ func runImport(e *env, fs *flag.FlagSet, args []string) error {
 		return err
 	}
 	path := args[0]
-	data, err := os.ReadFile(path)
+	data, err := readLimited(path, max(bundle.MaxFileSize, questionnaire.MaxFileSize))
 	if err != nil {
 		return err
 	}

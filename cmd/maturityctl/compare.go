@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/csv"
 	"encoding/json"
 	"flag"
 	"fmt"
@@ -13,6 +12,7 @@ import (
 	"time"
 
 	"github.com/partnership-maturity/maturity/internal/assessment"
+	"github.com/partnership-maturity/maturity/internal/report"
 	"github.com/partnership-maturity/maturity/internal/store"
 )
 
@@ -203,8 +203,7 @@ func (c *compared) writeCSV(w io.Writer) error {
 	if _, err := io.WriteString(w, "\ufeff"); err != nil {
 		return err
 	}
-	cw := csv.NewWriter(w)
-	cw.UseCRLF = true
+	cw := report.NewCSVWriter(w)
 	head := append([]string{"Kind", "ID", "Title"}, c.periods()...)
 	rows := [][]string{append(head, "Change", "Target")}
 	rows = append(rows, append(append([]string{"overall", "", "Overall"}, strings.Split(joinScores(c.cmp.Overall), "\t")...),
@@ -361,9 +360,7 @@ func writeRows(w io.Writer, format string, rows [][]string) error {
 		if _, err := io.WriteString(w, "\ufeff"); err != nil {
 			return err
 		}
-		cw := csv.NewWriter(w)
-		cw.UseCRLF = true
-		return cw.WriteAll(rows)
+		return report.NewCSVWriter(w).WriteAll(rows)
 	case "json":
 		objects := make([]map[string]string, 0, len(rows)-1)
 		for _, row := range rows[1:] {

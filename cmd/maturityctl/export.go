@@ -100,7 +100,12 @@ func (e *env) load(id string) (*export.Export, error) {
 			return nil, fmt.Errorf("previous assessment %s: %w", prevID, err)
 		}
 	}
-	return export.Prepare(q, rec, previous, time.Now())
+	x, err := export.Prepare(q, rec, previous, time.Now())
+	if err != nil {
+		return nil, err
+	}
+	x.Database = s.Path()
+	return x, nil
 }
 
 // exportTables writes every CSV table into dir, each file whole or not at

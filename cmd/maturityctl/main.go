@@ -70,8 +70,13 @@ func main() {
 	os.Exit(run(context.Background(), os.Args[1:], os.Stdout, os.Stderr))
 }
 
-// run runs the command line in args and returns the exit status.
+// run runs the command line in args and returns the exit status. Its
+// messages, and what every command but export prints, pass through an
+// escaper, so no control character reaches a terminal.
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	errOut := &escaper{w: stderr}
+	defer errOut.Flush()
+	stderr = errOut
 	e := &env{ctx: ctx, db: os.Getenv("MATURITY_DB"), stdout: stdout, stderr: stderr}
 	global := flag.NewFlagSet("maturityctl", flag.ContinueOnError)
 	global.SetOutput(stderr)
@@ -90,6 +95,11 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	name := global.Arg(0)
+	if name != "export" { // export writes files' bytes, not text
+		out := &escaper{w: stdout}
+		defer out.Flush()
+		e.stdout = out
+	}
 	cmd, ok := commands[name]
 	if !ok {
 		fmt.Fprintf(stderr, "maturityctl: unknown command %q\n", name)
@@ -114,7 +124,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		}
 		return exitUsage
 	}
-	fmt.Fprintln(stderr, err)
+	fmt.Fprintln(stderr, shortMessage(err.Error()))
 	return exitBad
 }
 

@@ -160,6 +160,7 @@ func Decode(name string, data []byte) (*questionnaire.Questionnaire, assessment.
 	r := &reader{c: c}
 	rec := r.record(f.Payload)
 	checkRecord(c, q, rec)
+	checkText(c, rec)
 	if err := c.err(); err != nil {
 		return nil, assessment.Record{}, err
 	}

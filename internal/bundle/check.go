@@ -43,6 +43,17 @@ func checkRecord(c *collector, q *questionnaire.Questionnaire, rec assessment.Re
 	k.signOffs()
 }
 
+// checkText records every text of rec that breaks the limits of
+// assessment.TextField. Only Decode checks it: data stored before the
+// limits existed can still be exported.
+func checkText(c *collector, rec assessment.Record) {
+	if err := rec.CheckText(); err != nil {
+		for _, line := range strings.Split(err.Error(), "\n") {
+			c.addf("payload.%s", line)
+		}
+	}
+}
+
 // id checks that a required id is present, well formed and not already in seen.
 func (k *checker) id(where, id string, seen map[string]bool) {
 	switch {

@@ -51,12 +51,31 @@ func (c *collector) addRaw(text string) {
 // ok reports whether no problem has been found.
 func (c *collector) ok() bool { return len(c.problems) == 0 }
 
-// err returns the problems as an error, or nil when there are none.
+// Caps on what an error says, so that a hostile file cannot make the
+// message itself huge.
+const (
+	maxProblems    = 50  // problems listed; the rest are counted
+	maxProblemText = 500 // characters of one problem
+)
+
+// err returns the problems as an error, or nil when there are none: at
+// most maxProblems of them, each at most maxProblemText characters long.
 func (c *collector) err() error {
 	if c.ok() {
 		return nil
 	}
-	return c.problems
+	out := make(Problems, 0, min(len(c.problems), maxProblems+1))
+	for i, p := range c.problems {
+		if i == maxProblems {
+			out = append(out, fmt.Sprintf("%s: and %d more problems", c.name, len(c.problems)-maxProblems))
+			break
+		}
+		if r := []rune(p); len(r) > maxProblemText {
+			p = fmt.Sprintf("%s… (%d more characters)", string(r[:maxProblemText]), len(r)-maxProblemText)
+		}
+		out = append(out, p)
+	}
+	return out
 }
 
 // position returns the 1-based line and column of byte offset off in data.

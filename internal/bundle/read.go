@@ -27,6 +27,9 @@ var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
 // it. It reports false, with the problems recorded, when it cannot go on.
 func readFile(c *collector, data []byte) (file, bool) {
 	data = bytes.TrimPrefix(data, utf8BOM)
+	if !checkLimits(c, data) {
+		return file{}, false
+	}
 	if len(bytes.TrimSpace(data)) == 0 {
 		c.addf("the file is empty: a bundle is a JSON file exported by the app")
 		return file{}, false

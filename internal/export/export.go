@@ -11,9 +11,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
-	"runtime"
 	"slices"
 	"time"
 
@@ -60,6 +57,9 @@ type Export struct {
 	In report.Input
 	// Bundle is the JSON bundle; its SHA-256 is the PDF's fingerprint.
 	Bundle []byte
+	// Database is the open database file, which WriteFile refuses to
+	// replace, together with its -wal and -shm files and its backups.
+	Database string
 }
 
 // Prepare encodes the bundle of rec (answered against q) and gathers what
@@ -105,41 +105,12 @@ func (x *Export) FileName(f Format) string {
 	return report.FileName(x.In.Record, f.Kind(), string(f))
 }
 
-// WriteFile writes the export in format f to path, whole or not at all.
+// WriteFile writes the export in format f to path, whole or not at all,
+// refusing a path that is the database or a database file (see CheckTarget).
 func (x *Export) WriteFile(path string, f Format, table report.Table) error {
 	var buf bytes.Buffer
 	if err := x.Write(&buf, f, table); err != nil {
 		return err
 	}
-	return WriteFileAtomic(path, buf.Bytes())
-}
-
-// WriteFileAtomic writes data to a temporary file beside path and renames
-// it into place, so a failed write (a read-only folder, a full disk) leaves
-// no half-written file behind.
-func WriteFileAtomic(path string, data []byte) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return fmt.Errorf("cannot write %s: %w", path, err)
-	}
-	defer os.Remove(tmp.Name())
-	_, err = tmp.Write(data)
-	if err == nil {
-		err = tmp.Sync()
-	}
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Chmod(tmp.Name(), 0o644)
-	}
-	if err == nil {
-		if err = os.Rename(tmp.Name(), path); err != nil {
-			return renameError(path, err, runtime.GOOS == "windows")
-		}
-	}
-	if err != nil {
-		return fmt.Errorf("cannot write %s: %w", path, err)
-	}
-	return nil
+	return WriteFileAtomic(path, buf.Bytes(), x.Database)
 }

@@ -28,7 +28,7 @@ func renameError(path string, err error, windows bool) error {
 		(errno == winAccessDenied || errno == winSharingViolation || errno == winLockViolation) {
 		return fmt.Errorf("cannot write %s: it is open in another program, or read-only. Close the file in %s and try again", path, holder(path))
 	}
-	return fmt.Errorf("cannot write %s: %w", path, err)
+	return writeError(path, err)
 }
 
 // holder names the program most likely to have the file at path open.

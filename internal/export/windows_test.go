@@ -79,7 +79,7 @@ func TestWriteAwkwardNames(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "Partnership Board – Zoë's #1 (50%)")
 	os.Mkdir(dir, 0o755)
 	path := filepath.Join(dir, "Überprüfung 2025-26.json")
-	if err := WriteFileAtomic(path, []byte(`{"ok":true}`)); err != nil {
+	if err := WriteFileAtomic(path, []byte(`{"ok":true}`), ""); err != nil {
 		t.Fatal(err)
 	}
 	if data, err := os.ReadFile(path); err != nil || string(data) != `{"ok":true}` {

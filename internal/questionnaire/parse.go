@@ -20,10 +20,14 @@ import (
 // messages. Every problem is reported as "name:line: problem" in an *Error.
 // The returned set keeps data as its Raw bytes.
 //
-// A good file is decoded once, by go.yaml.in/yaml/v3, which is fast. A file
+// The file is first held to the limits in limits.go (size, nesting) by a
+// scan of its bytes. A good file is decoded once, by go.yaml.in/yaml/v3, which is fast. A file
 // with any problem is read again by goccy/go-yaml, whose syntax tree gives
 // exact lines, so the messages point at the right place.
 func Parse(name string, data []byte) (*Questionnaire, error) {
+	if p, ok := checkLimits(data); !ok {
+		return nil, located(name, p)
+	}
 	if p, ok := checkText(data); !ok {
 		return nil, located(name, p)
 	}

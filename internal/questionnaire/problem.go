@@ -50,17 +50,23 @@ func (e *Error) Error() string {
 // problems collects problems while validating.
 type problems []Problem
 
-// add records a problem at loc with a formatted message.
+// add records a problem at loc with a formatted message; past
+// MaxProblems it only counts it.
 func (ps *problems) add(loc []any, format string, args ...any) {
+	if len(*ps) >= MaxProblems {
+		*ps = append(*ps, Problem{})
+		return
+	}
 	*ps = append(*ps, Problem{Path: pathString(loc), Message: fmt.Sprintf(format, args...), loc: loc})
 }
 
-// err returns the problems as an *Error, or nil when there are none.
+// err returns the problems as an *Error, or nil when there are none: the
+// first MaxProblems and a count of the rest.
 func (ps problems) err() error {
 	if len(ps) == 0 {
 		return nil
 	}
-	return &Error{Problems: ps}
+	return &Error{Problems: capProblems(ps)}
 }
 
 // at builds a location from keys and indexes.

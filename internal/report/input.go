@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/partnership-maturity/maturity/internal/assessment"
 	"github.com/partnership-maturity/maturity/internal/questionnaire"
@@ -44,8 +45,13 @@ func (in Input) check() error {
 	return nil
 }
 
+// MaxFileName is the most characters FileName suggests; a longer
+// partnership name is cut to fit.
+const MaxFileName = 100
+
 // FileName suggests a file name for an export of rec, such as
-// "Northshire-2025-26-action-plan.pdf" for kind "action-plan" and ext "pdf".
+// "Northshire-2025-26-action-plan.pdf" for kind "action-plan" and ext "pdf",
+// at most MaxFileName characters long.
 func FileName(rec assessment.Record, kind, ext string) string {
 	name := strings.TrimSpace(rec.Partnership.Name)
 	for _, suffix := range []string{" Safeguarding Children Partnership", " Safeguarding Children's Partnership",
@@ -55,7 +61,13 @@ func FileName(rec assessment.Record, kind, ext string) string {
 			break
 		}
 	}
-	parts := []string{unsafeName.ReplaceAllString(name, "-"), unsafeName.ReplaceAllString(rec.Assessment.Period, "-"), kind}
+	period := unsafeName.ReplaceAllString(rec.Assessment.Period, "-")
+	name = unsafeName.ReplaceAllString(name, "-")
+	room := max(MaxFileName-utf8.RuneCountInString(period+kind+ext)-3, 0)
+	if utf8.RuneCountInString(name) > room {
+		name = string([]rune(name)[:room])
+	}
+	parts := []string{name, period, kind}
 	stem := strings.Trim(strings.Join(parts, "-"), "-")
 	stem = strings.Join(strings.FieldsFunc(stem, func(r rune) bool { return r == '-' }), "-")
 	return cmp.Or(stem, "assessment") + "." + ext

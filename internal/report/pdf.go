@@ -5,6 +5,7 @@ import (
 	"io"
 	"math"
 	"strings"
+	"unicode/utf8"
 
 	"codeberg.org/go-pdf/fpdf"
 
@@ -48,6 +49,12 @@ type pdfWriter struct {
 	pdf     *fpdf.Fpdf
 	draft   bool
 	section string // the running header's right-hand text
+	// headName is the start of the partnership's name, enough to fill the
+	// running header.
+	headName string
+	// replaced says some characters could not be drawn and show as
+	// Placeholder.
+	replaced bool
 }
 
 // WritePDF writes the assessment in as an A4 report and action plan: a
@@ -60,7 +67,9 @@ func WritePDF(w io.Writer, in Input) error {
 	if err := in.check(); err != nil {
 		return err
 	}
-	p := &pdfWriter{view: newView(in), draft: in.Record.Assessment.Status != assessment.SignedOff}
+	in, replaced := drawableInput(in)
+	p := &pdfWriter{view: newView(in), draft: in.Record.Assessment.Status != assessment.SignedOff, replaced: replaced,
+		headName: prefix(in.Record.Partnership.Name, 300)}
 	p.pdf = fpdf.New("P", "mm", "A4", "")
 	pdf := p.pdf
 	pdf.AddUTF8FontFromBytes(family, "", assets.FontRegular)
@@ -110,7 +119,7 @@ func (p *pdfWriter) header() {
 	}
 	a := p.rec.Assessment
 	p.font("", 8, muted)
-	left := fmt.Sprintf("%s · %s", p.rec.Partnership.Name, a.Period)
+	left := fmt.Sprintf("%s · %s", p.headName, a.Period)
 	right := p.section
 	rw := pdf.GetStringWidth(right)
 	// Keep the two halves apart: the partnership's name gives way.
@@ -236,17 +245,37 @@ func clean(s string) string {
 	return strings.TrimRight(s, " \n")
 }
 
-// fitText shortens s with an ellipsis until it is at most w wide; it is
-// used only for the running header, whose full text is on the cover.
+// fitText shortens s with an ellipsis so it is at most w wide; it is used
+// only for the running header, whose full text is on the cover. It adds up
+// the width of one character after another and stops once the line is
+// full, so its time grows with w, not with s.
 func fitText(pdf *fpdf.Fpdf, s string, w float64) string {
-	if pdf.GetStringWidth(s) <= w {
-		return s
+	room := w - pdf.GetStringWidth("…")
+	width, cut := 0.0, -1
+	for i, r := range s {
+		width += pdf.GetStringWidth(string(r))
+		if width > w {
+			if cut < 0 {
+				return "…"
+			}
+			return s[:cut] + "…"
+		}
+		if width <= room {
+			cut = i + utf8.RuneLen(r)
+		}
 	}
-	r := []rune(s)
-	for len(r) > 0 && pdf.GetStringWidth(string(r)+"…") > w {
-		r = r[:len(r)-1]
+	return s
+}
+
+// prefix returns the first n characters of s.
+func prefix(s string, n int) string {
+	for i := range s {
+		if n == 0 {
+			return s[:i]
+		}
+		n--
 	}
-	return string(r) + "…"
+	return s
 }
 
 // part is a run of text in a table cell, starting on a new line.
@@ -362,6 +391,8 @@ func (p *pdfWriter) table(t pdfTable) {
 			case fit >= 3 && left > min(freshPage, 12):
 				// A long row: break it here rather than leave a gap.
 				left = fit
+			case pdf.Err():
+				return // the PDF library has failed: WritePDF reports it
 			default:
 				pdf.AddPage()
 				drawHead()

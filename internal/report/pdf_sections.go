@@ -552,6 +552,10 @@ func (p *pdfWriter) appendix() {
 	}
 	p.para("The questions and theme purposes are quoted word for word from the source, each with its section.", "", 9.5, ink)
 	p.pdf.Ln(1.5)
+	if p.replaced {
+		p.para(CharactersNotDrawn, "B", 9.5, ink)
+		p.pdf.Ln(1.5)
+	}
 	licence := strings.TrimSpace(q.Source.Licence)
 	if licence == "" {
 		licence = "Contains public sector information licensed under the Open Government Licence v3.0."

@@ -77,6 +77,9 @@ func checkAction(a assessment.Action) error {
 	if strings.TrimSpace(a.Title) == "" {
 		return invalid("action has no title")
 	}
+	if err := checkText(a); err != nil {
+		return err
+	}
 	if !slices.Contains(assessment.ActionStatuses, a.Status) {
 		return invalid("unknown action status %q", a.Status)
 	}
@@ -199,6 +202,9 @@ func actionUpdateFields(u assessment.ActionUpdate) []field {
 // AddActionUpdate adds a dated progress note to an action and returns it
 // with its id and timestamps. A zero On is now.
 func (s *Store) AddActionUpdate(ctx context.Context, u assessment.ActionUpdate) (assessment.ActionUpdate, error) {
+	if err := checkText(u); err != nil {
+		return assessment.ActionUpdate{}, err
+	}
 	if strings.TrimSpace(u.Note) == "" {
 		return assessment.ActionUpdate{}, invalid("progress note is empty")
 	}

@@ -78,6 +78,9 @@ func checkAssessment(a assessment.Assessment) error {
 // assessment of the same partnership, question set and period is
 // ErrDuplicate.
 func (s *Store) CreateAssessment(ctx context.Context, a assessment.Assessment) (assessment.Assessment, error) {
+	if err := checkText(a); err != nil {
+		return assessment.Assessment{}, err
+	}
 	if a.Status == "" {
 		a.Status = assessment.Draft
 	}

@@ -23,6 +23,9 @@ func participantFields(p assessment.Participant) []field {
 // AddParticipant adds a person to an assessment and returns them with
 // their id and timestamps.
 func (s *Store) AddParticipant(ctx context.Context, p assessment.Participant) (assessment.Participant, error) {
+	if err := checkText(p); err != nil {
+		return assessment.Participant{}, err
+	}
 	if strings.TrimSpace(p.Name) == "" {
 		return assessment.Participant{}, invalid("participant has no name")
 	}
@@ -50,6 +53,9 @@ func (s *Store) AddParticipant(ctx context.Context, p assessment.Participant) (a
 // UpdateParticipant changes a participant's name, role and agency and
 // returns them as stored.
 func (s *Store) UpdateParticipant(ctx context.Context, p assessment.Participant) (assessment.Participant, error) {
+	if err := checkText(p); err != nil {
+		return assessment.Participant{}, err
+	}
 	if strings.TrimSpace(p.Name) == "" {
 		return assessment.Participant{}, invalid("participant has no name")
 	}

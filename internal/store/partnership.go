@@ -62,6 +62,9 @@ func checkPartnership(p assessment.Partnership) error {
 	if strings.TrimSpace(p.Name) == "" {
 		return invalid("partnership has no name")
 	}
+	if err := checkText(p); err != nil {
+		return err
+	}
 	for _, a := range p.Agencies {
 		if err := checkAgency(a); err != nil {
 			return err
@@ -74,6 +77,9 @@ func checkPartnership(p assessment.Partnership) error {
 func checkAgency(a assessment.Agency) error {
 	if strings.TrimSpace(a.Name) == "" {
 		return invalid("agency has no name")
+	}
+	if err := checkText(a); err != nil {
+		return err
 	}
 	if !slices.Contains(assessment.AgencyKinds, a.Kind) {
 		return invalid("agency %q: unknown kind %q", a.Name, a.Kind)
@@ -107,6 +113,9 @@ func (t *tx) createAgency(a assessment.Agency) error {
 // UpdatePartnership changes a partnership's name and area (its agencies are
 // changed with AddAgency and UpdateAgency) and returns it as stored.
 func (s *Store) UpdatePartnership(ctx context.Context, p assessment.Partnership) (assessment.Partnership, error) {
+	if err := checkText(p); err != nil {
+		return assessment.Partnership{}, err
+	}
 	if strings.TrimSpace(p.Name) == "" {
 		return assessment.Partnership{}, invalid("partnership has no name")
 	}

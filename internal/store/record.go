@@ -101,6 +101,11 @@ func (s *Store) ImportRecords(ctx context.Context, q *questionnaire.Questionnair
 		return invalid("import has no question set")
 	}
 	for _, rec := range recs {
+		if err := checkText(rec); err != nil {
+			return err
+		}
+	}
+	for _, rec := range recs {
 		a := rec.Assessment
 		if a.QuestionnaireID != q.ID || a.QuestionnaireVersion != q.Version {
 			return invalid("assessment answers question set %s but the import carries %s",

@@ -39,6 +39,9 @@ func sameText(a, b assessment.Response) bool {
 // carries the UpdatedAt it was read with and the stored answer has been
 // saved since (by another copy of the app), it is refused with ErrChanged.
 func (s *Store) SaveResponse(ctx context.Context, r assessment.Response) (assessment.Response, error) {
+	if err := checkText(r); err != nil {
+		return assessment.Response{}, err
+	}
 	if r.Confidence != "" && !slices.Contains(assessment.Confidences, r.Confidence) {
 		return assessment.Response{}, invalid("unknown confidence %q", r.Confidence)
 	}
@@ -146,6 +149,9 @@ func evidenceRefFields(e assessment.EvidenceRef) []field {
 // AddEvidenceRef adds a reference to a document or link supporting the
 // response to one question, and returns it with its id and timestamps.
 func (s *Store) AddEvidenceRef(ctx context.Context, e assessment.EvidenceRef) (assessment.EvidenceRef, error) {
+	if err := checkText(e); err != nil {
+		return assessment.EvidenceRef{}, err
+	}
 	if strings.TrimSpace(e.Title) == "" {
 		return assessment.EvidenceRef{}, invalid("evidence reference has no title")
 	}

@@ -24,6 +24,9 @@ func scrutinyFields(sc assessment.Scrutiny) []field {
 // SaveScrutiny saves an independent scrutineer's view of one question:
 // added when its ID is empty, changed otherwise. It returns it as stored.
 func (s *Store) SaveScrutiny(ctx context.Context, sc assessment.Scrutiny) (assessment.Scrutiny, error) {
+	if err := checkText(sc); err != nil {
+		return assessment.Scrutiny{}, err
+	}
 	if strings.TrimSpace(sc.Scrutineer) == "" {
 		return assessment.Scrutiny{}, invalid("scrutiny has no scrutineer")
 	}

@@ -23,6 +23,9 @@ func signOffFields(so assessment.SignOff) []field {
 // agency, and returns it with its id and timestamps. A zero SignedAt is now.
 // Sign-offs are added before the assessment's status is set to signed off.
 func (s *Store) AddSignOff(ctx context.Context, so assessment.SignOff) (assessment.SignOff, error) {
+	if err := checkText(so); err != nil {
+		return assessment.SignOff{}, err
+	}
 	if strings.TrimSpace(so.Name) == "" {
 		return assessment.SignOff{}, invalid("sign-off has no name")
 	}

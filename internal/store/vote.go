@@ -23,6 +23,9 @@ func voteFields(v assessment.Vote) []field {
 // SaveVote saves one participant's own rating of one question: the first
 // call creates it, later calls change it. It returns the vote as stored.
 func (s *Store) SaveVote(ctx context.Context, v assessment.Vote) (assessment.Vote, error) {
+	if err := checkText(v); err != nil {
+		return assessment.Vote{}, err
+	}
 	var out assessment.Vote
 	err := s.write(ctx, func(t *tx) error {
 		if err := s.checkQuestion(ctx, t, v.AssessmentID, v.QuestionID, v.Level); err != nil {

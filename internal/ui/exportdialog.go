@@ -1,9 +1,12 @@
 package ui
 
 import (
+	"errors"
 	"fmt"
 	"net/url"
+	"os"
 	"path/filepath"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -37,6 +40,9 @@ type ExportDialog struct {
 
 	Format *widget.RadioGroup
 	Table  *widget.Select
+	// Name is the file name to save as, suggested from the partnership,
+	// the period and the format.
+	Name *widget.Entry
 	// Result says where the file went, or why it was not written.
 	Result *widget.Label
 	// OpenFile and ShowFolder act on the file just written.
@@ -58,7 +64,8 @@ func NewExportDialog(s *session, a fyne.App, run func(work, then func())) *Expor
 	for i, t := range report.Tables {
 		tables[i] = string(t)
 	}
-	e.Table = widget.NewSelect(tables, nil)
+	e.Name = widget.NewEntry()
+	e.Table = widget.NewSelect(tables, func(string) { e.showTable() })
 	e.Table.SetSelected(string(report.Actions))
 	e.Result.Wrapping = fyne.TextWrapWord
 	e.OpenFile = widget.NewButton("Open file", func() { e.openURL(e.written) })
@@ -79,12 +86,19 @@ func (e *ExportDialog) format() export.Format {
 	return export.PDF
 }
 
-// showTable shows the table choice only for CSV.
+// showTable shows the table choice only for CSV, and suggests a file name
+// for the format and table chosen.
 func (e *ExportDialog) showTable() {
-	if e.Table == nil {
+	if e.Table == nil || e.Name == nil {
 		return
 	}
-	if e.format() == export.CSV {
+	f := e.format()
+	name := report.FileName(e.s.rec, f.Kind(), string(f))
+	if f == export.CSV {
+		name = report.FileName(e.s.rec, e.Table.Selected, "csv")
+	}
+	e.Name.SetText(name)
+	if f == export.CSV {
 		e.Table.Show()
 	} else {
 		e.Table.Hide()
@@ -94,36 +108,56 @@ func (e *ExportDialog) showTable() {
 // Show opens the dialog.
 func (e *ExportDialog) Show() {
 	var d *dialog.CustomDialog
-	choose := widget.NewButton("Choose where to save…", func() { e.chooseFile() })
+	choose := widget.NewButton("Choose the folder to save in…", func() { e.chooseFolder() })
 	choose.Importance = widget.HighImportance
-	body := container.NewVBox(e.Format, e.Table, e.Result, container.NewHBox(e.OpenFile, e.ShowFolder))
+	name := widget.NewForm(widget.NewFormItem("File name", e.Name))
+	body := container.NewVBox(e.Format, e.Table, name, e.Result, container.NewHBox(e.OpenFile, e.ShowFolder))
 	d = dialog.NewCustomWithoutButtons("Export "+e.s.rec.Assessment.Period, body, e.s.win)
 	d.SetButtons([]fyne.CanvasObject{widget.NewButton("Close", d.Hide), choose})
 	d.Resize(fyne.NewSize(620, 360))
 	d.Show()
 }
 
-// chooseFile asks where to save, suggesting a name such as
-// Northshire-2025-26-action-plan.pdf in the user's Documents folder.
-func (e *ExportDialog) chooseFile() {
-	f := e.format()
-	save := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil || w == nil {
+// chooseFolder asks which folder to save the file named in Name in. (Fyne's
+// save dialog opens, and so empties, the file chosen before the app sees
+// its name, which would destroy a database chosen by mistake; choosing a
+// folder touches nothing.) Replacing a file asks first; a database file is
+// refused at once.
+func (e *ExportDialog) chooseFolder() {
+	f, table, name := e.format(), report.Table(e.Table.Selected), strings.TrimSpace(e.Name.Text)
+	if name == "" || name == "." || name == ".." || strings.ContainsAny(name, `/\`) {
+		e.finished("", errors.New("give the file a name, without a folder"))
+		return
+	}
+	folder := dialog.NewFolderOpen(func(dir fyne.ListableURI, err error) {
+		if err != nil || dir == nil {
 			return
 		}
-		path := w.URI().Path()
-		w.Close()
-		e.Save(path, f, report.Table(e.Table.Selected), nil)
+		e.SaveAsking(filepath.Join(dir.Path(), name), f, table)
 	}, e.s.win)
-	name := report.FileName(e.s.rec, f.Kind(), string(f))
-	if f == export.CSV {
-		name = report.FileName(e.s.rec, e.Table.Selected, "csv")
-	}
-	save.SetFileName(name)
 	if dir, err := storage.ListerForURI(storage.NewFileURI(export.DocumentsFolder())); err == nil {
-		save.SetLocation(dir)
+		folder.SetLocation(dir)
 	}
-	save.Show()
+	folder.Show()
+}
+
+// SaveAsking saves to path, first refusing a database file and asking
+// before it replaces any other file.
+func (e *ExportDialog) SaveAsking(path string, f export.Format, table report.Table) {
+	if err := export.CheckTarget(path, e.s.store.Path()); err != nil {
+		e.finished(path, err)
+		return
+	}
+	if _, err := os.Stat(path); err != nil {
+		e.Save(path, f, table, nil)
+		return
+	}
+	dialog.ShowConfirm("Replace "+filepath.Base(path)+"?", "A file of that name is already in the folder. Replace it?",
+		func(ok bool) {
+			if ok {
+				e.Save(path, f, table, nil)
+			}
+		}, e.s.win)
 }
 
 // Save writes the export to path off the UI goroutine, showing progress;
@@ -132,11 +166,12 @@ func (e *ExportDialog) Save(path string, f export.Format, table report.Table, do
 	bar := widget.NewProgressBarInfinite()
 	wait := dialog.NewCustomWithoutButtons("Writing "+filepath.Base(path)+"…", bar, e.s.win)
 	wait.Show()
-	q, rec, prev, now := e.s.q, e.s.rec, e.s.prev, e.s.now()
+	q, rec, prev, now, db := e.s.q, e.s.rec, e.s.prev, e.s.now(), e.s.store.Path()
 	var err error
 	e.run(func() {
 		var x *export.Export
 		if x, err = export.Prepare(q, rec, prev, now); err == nil {
+			x.Database = db
 			err = x.WriteFile(path, f, table)
 		}
 	}, func() {
@@ -153,7 +188,7 @@ func (e *ExportDialog) finished(path string, err error) {
 	if err != nil {
 		e.written = ""
 		e.Result.Importance = widget.DangerImportance
-		e.Result.SetText("The export was not written: " + err.Error())
+		e.Result.SetText("The export was not written: " + export.Shorten(err.Error(), 500))
 		e.OpenFile.Hide()
 		e.ShowFolder.Hide()
 		return

@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -51,8 +53,9 @@ func (h *Home) newPartnershipForm() *PartnershipForm {
 		if strings.TrimSpace(s) == "" {
 			return errors.New("the partnership needs a name")
 		}
-		return nil
+		return assessment.PartnershipNameField.Check(s)
 	}
+	f.Area.Validator = assessment.AreaField.Check
 	for _, k := range assessment.AgencyKinds[:3] {
 		f.addRow(k)
 	}
@@ -72,6 +75,7 @@ func (f *PartnershipForm) addRow(k assessment.AgencyKind) {
 	row := agencyRow{Name: widget.NewEntry(), Kind: widget.NewSelect(kindLabels(), nil)}
 	row.Kind.SetSelected(kindNames[k])
 	row.Name.SetPlaceHolder(kindNames[k] + " name")
+	row.Name.Validator = assessment.AgencyNameField.Check
 	f.Agencies = append(f.Agencies, row)
 	f.rows.Add(container.NewBorder(nil, nil, nil, row.Kind, row.Name))
 }
@@ -97,7 +101,7 @@ func kindOf(label string) assessment.AgencyKind {
 
 // partnership reads the form, or says what is missing.
 func (f *PartnershipForm) partnership() (assessment.Partnership, string) {
-	if err := f.Name.Validate(); err != nil {
+	if strings.TrimSpace(f.Name.Text) == "" {
 		return assessment.Partnership{}, "Give the partnership a name."
 	}
 	p := assessment.Partnership{Name: strings.TrimSpace(f.Name.Text), Area: strings.TrimSpace(f.Area.Text)}
@@ -116,6 +120,9 @@ func (f *PartnershipForm) partnership() (assessment.Partnership, string) {
 	if len(p.Agencies) == 0 {
 		return p, "Name at least one agency: the statutory partners take part in every assessment."
 	}
+	if err := p.CheckText(); err != nil {
+		return p, sentence(err.Error())
+	}
 	return p, ""
 }
 
@@ -133,4 +140,18 @@ func (h *Home) createPartnership(f *PartnershipForm) string {
 	}
 	h.Load(nil)
 	return ""
+}
+
+// sentence makes a message one sentence or more: a capital first letter
+// and a full stop at the end of each line.
+func sentence(msg string) string {
+	lines := strings.Split(msg, "\n")
+	for i, l := range lines {
+		if l == "" {
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(l)
+		lines[i] = string(unicode.ToUpper(r)) + l[n:] + "."
+	}
+	return strings.Join(lines, "\n")
 }
