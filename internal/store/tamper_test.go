@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -314,9 +315,14 @@ func TestCheckFileNamesEachKindOfTampering(t *testing.T) {
 			execSQL(t, db, `DELETE FROM agency WHERE id = ?`, f.p.Agencies[2].ID)
 		}, []string{"refers to a agency that is not in the database"}},
 	}
+	// One signed-off database, copied for each kind of tampering.
+	base := newSignedOff(t)
+	base.s.Close()
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			f := newSignedOff(t)
+			f := base
+			f.path = filepath.Join(t.TempDir(), "maturity.db")
+			copyFile(t, base.path, f.path)
 			h, err := CheckFile(ctx, f.path)
 			if err != nil || !h.Healthy() || h.Seals != 1 || h.QuestionSets != 1 || h.AuditRows < 100 {
 				t.Fatalf("CheckFile before tampering = %+v, %v; want healthy, 1 seal, 1 question set, the audit rows", h, err)
