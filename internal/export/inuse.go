@@ -26,7 +26,7 @@ func renameError(path string, err error, windows bool) error {
 	var errno syscall.Errno
 	if windows && errors.As(err, &errno) &&
 		(errno == winAccessDenied || errno == winSharingViolation || errno == winLockViolation) {
-		return fmt.Errorf("cannot write %s: it is open in another program, or read-only. Close the file in %s and try again", path, holder(path))
+		return fmt.Errorf("cannot write %s: it is open in another program, or read-only. Close the file in %s and try again", Shorten(path, 200), holder(path))
 	}
 	return writeError(path, err)
 }

@@ -29,9 +29,9 @@ func TestRenameRefusedOnWindows(t *testing.T) {
 			`cannot write D:\a.json: it is open in another program, or read-only. Close the file in the program that has it open and try again`},
 		{`D:\b.csv`, fmtWrapped(refused(winSharingViolation)), true, "Close the file in Excel (or whichever program shows it) and try again"},
 		// A full disk is not a file left open.
-		{`D:\a.pdf`, refused(112), true, `cannot write D:\a.pdf: rename`},
+		{`D:\a.pdf`, refused(112), true, `cannot write D:\a.pdf: ` + syscall.Errno(112).Error()},
 		// On Linux errno 5 is an input/output error, not a refusal.
-		{"/home/jo/a.pdf", refused(5), false, "cannot write /home/jo/a.pdf: rename"},
+		{"/home/jo/a.pdf", refused(5), false, "cannot write /home/jo/a.pdf: " + syscall.Errno(5).Error()},
 	}
 	for _, tt := range tests {
 		got := renameError(tt.path, tt.err, tt.windows).Error()
