@@ -39,8 +39,12 @@
 // exporting an imported bundle again gives the same payload and checksum.
 //
 // Decode checks a bundle completely (JSON syntax, format, version, unknown
-// fields, checksum, the embedded question set and every reference) before it
-// returns anything, so an import can be all-or-nothing. Encode applies the
+// fields, checksum, the embedded question set, every reference and every
+// signature) before it returns anything, so an import can be all-or-nothing.
+// The checksum proves the file is whole; the signatures (signatures.go)
+// prove who signed it off: a bundle whose content no longer matches a
+// signature, or that claims to be signed off without the good signatures of
+// the three statutory leads and any scrutineer who took part, is refused. Encode applies the
 // same record checks, so every file it writes can be read back.
 package bundle
 
@@ -160,6 +164,7 @@ func Decode(name string, data []byte) (*questionnaire.Questionnaire, assessment.
 	r := &reader{c: c}
 	rec := r.record(f.Payload)
 	checkRecord(c, q, rec)
+	checkSignaturePolicy(c, q, rec)
 	if err := c.err(); err != nil {
 		return nil, assessment.Record{}, err
 	}

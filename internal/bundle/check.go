@@ -41,6 +41,7 @@ func checkRecord(c *collector, q *questionnaire.Questionnaire, rec assessment.Re
 	k.scrutiny()
 	k.actions()
 	k.signOffs()
+	k.scrutinyRecord()
 }
 
 // id checks that a required id is present, well formed and not already in seen.
