@@ -154,19 +154,29 @@ func marshal(v any, indent string) ([]byte, error) {
 // returns nothing but a Problems error holding one message per problem, each
 // starting with name.
 func Decode(name string, data []byte) (*questionnaire.Questionnaire, assessment.Record, error) {
+	_, q, rec, err := readBundle(name, data)
+	if err != nil {
+		return nil, assessment.Record{}, err
+	}
+	c := &collector{name: name}
+	checkSignaturePolicy(c, q, rec)
+	if err := c.err(); err != nil {
+		return nil, assessment.Record{}, err
+	}
+	return q, rec, nil
+}
+
+// readBundle reads and checks everything in a bundle but its signatures.
+func readBundle(name string, data []byte) (file, *questionnaire.Questionnaire, assessment.Record, error) {
 	c := &collector{name: name}
 	f, ok := readFile(c, data)
 	if !ok {
-		return nil, assessment.Record{}, c.err()
+		return file{}, nil, assessment.Record{}, c.err()
 	}
 	verifyChecksum(c, f)
 	q := readQuestionnaire(c, f.Payload.Questionnaire)
 	r := &reader{c: c}
 	rec := r.record(f.Payload)
 	checkRecord(c, q, rec)
-	checkSignaturePolicy(c, q, rec)
-	if err := c.err(); err != nil {
-		return nil, assessment.Record{}, err
-	}
-	return q, rec, nil
+	return f, q, rec, c.err()
 }

@@ -184,9 +184,6 @@ func CheckSignOffs(q *questionnaire.Questionnaire, rec assessment.Record) error 
 // signatures it needs, and one that carries a complete signed sign-off but
 // claims another status.
 func checkSignaturePolicy(c *collector, q *questionnaire.Questionnaire, rec assessment.Record) {
-	if q == nil || !c.ok() {
-		return
-	}
 	_, results, err := CheckSignatures(q, rec)
 	if err != nil {
 		c.addf("cannot check the signatures: %v", err)
@@ -205,4 +202,65 @@ func checkSignaturePolicy(c *collector, q *questionnaire.Questionnaire, rec asse
 	case status != assessment.SignedOff && len(missing) == 0 && len(rec.SignOffs) > 0:
 		c.addf("carries every signature of a completed sign-off but claims the status %q: the status was changed after it was signed off", status)
 	}
+}
+
+// Report is what verifying a bundle found: what it is, its fingerprint,
+// and each signature checked.
+type Report struct {
+	Questionnaire *questionnaire.Questionnaire
+	Record        assessment.Record
+	// SHA256 is the bundle's checksum of its payload (its fingerprint), and
+	// ContentSHA256 the hash its signatures cover.
+	SHA256        string
+	ContentSHA256 string
+	Signatures    []SignatureResult
+	// Missing lists whose good signature a signed-off assessment lacks.
+	Missing []string
+}
+
+// Good reports whether every signature is good and, when the bundle claims
+// to be signed off, none is missing.
+func (r Report) Good() bool {
+	for _, s := range r.Signatures {
+		if !s.Good {
+			return false
+		}
+	}
+	return r.Record.Assessment.Status != assessment.SignedOff || len(r.Missing) == 0
+}
+
+// Verify reads a bundle as Decode does, except that a signature problem is
+// reported in the Report rather than refused, so that it can be shown.
+// The error holds every other problem (a changed checksum, a broken file).
+func Verify(name string, data []byte) (Report, error) {
+	_, q, rec, err := readBundle(name, data)
+	if err != nil {
+		return Report{}, err
+	}
+	return Inspect(q, rec)
+}
+
+// Inspect checks the signatures of rec, answered against q, as Verify
+// does a bundle's: for a record read from the database.
+func Inspect(q *questionnaire.Questionnaire, rec assessment.Record) (Report, error) {
+	content, results, err := CheckSignatures(q, rec)
+	if err != nil {
+		return Report{}, err
+	}
+	sum, err := Checksum(q, rec)
+	if err != nil {
+		return Report{}, err
+	}
+	rep := Report{Questionnaire: q, Record: rec, SHA256: sum, ContentSHA256: content, Signatures: results}
+	if rec.Assessment.Status == assessment.SignedOff {
+		rep.Missing = assessment.MissingSignOffs(rec, goodSignOffs(results))
+	}
+	return rep, nil
+}
+
+// Checksum returns the "sha256" a bundle of rec, answered against q, would
+// carry: the fingerprint of its payload, the same in every export while
+// the assessment is unchanged.
+func Checksum(q *questionnaire.Questionnaire, rec assessment.Record) (string, error) {
+	return checksum(toWire(q, rec))
 }
