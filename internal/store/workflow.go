@@ -135,6 +135,39 @@ func (s *Store) Sign(ctx context.Context, so assessment.SignOff, check Signature
 	return signedOff, err
 }
 
+// ClearSignOffs removes every sign-off of an agreed assessment, so that
+// it can be signed afresh after a change has made the signatures stale. A
+// signed-off assessment is amended instead (Amend).
+func (s *Store) ClearSignOffs(ctx context.Context, id string) error {
+	return s.write(ctx, func(t *tx) error {
+		a, err := assessmentByID(t.ctx, t, id)
+		if err != nil {
+			return err
+		}
+		if a.Status == assessment.SignedOff {
+			return fmt.Errorf("%w: amend it instead", ErrSignedOff)
+		}
+		return t.deleteSignOffs(id)
+	})
+}
+
+// deleteSignOffs deletes and audits every sign-off of an assessment.
+func (t *tx) deleteSignOffs(id string) error {
+	signOffs, err := signOffsOf(t.ctx, t, id)
+	if err != nil {
+		return err
+	}
+	for _, so := range signOffs {
+		if _, err := t.exec(`DELETE FROM signoff WHERE id = ?`, so.ID); err != nil {
+			return err
+		}
+		if err := t.auditDelete("signoff", so.ID, signOffFields(so)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // TrustedKey is a signer's public key a partnership has confirmed.
 type TrustedKey struct {
 	PublicKey   string
@@ -236,19 +269,7 @@ func (s *Store) Amend(ctx context.Context, id, reason string, original []byte, o
 			[]field{{"status", string(assessment.Draft)}, {"revision", strconv.Itoa(am.Revision)}, {"amendment_reason", reason}}); err != nil {
 			return err
 		}
-		signOffs, err := signOffsOf(t.ctx, t, id)
-		if err != nil {
-			return err
-		}
-		for _, so := range signOffs {
-			if _, err := t.exec(`DELETE FROM signoff WHERE id = ?`, so.ID); err != nil {
-				return err
-			}
-			if err := t.auditDelete("signoff", so.ID, signOffFields(so)); err != nil {
-				return err
-			}
-		}
-		return nil
+		return t.deleteSignOffs(id)
 	})
 	if err != nil {
 		return assessment.Amendment{}, err
