@@ -238,3 +238,22 @@ func TestAmendKeepsTheSignedOriginal(t *testing.T) {
 		t.Errorf("the new revision still carries the old signatures:\n%s", status)
 	}
 }
+
+func TestDemoSignaturesSurviveTheStore(t *testing.T) {
+	db, _ := demoDB(t)
+	var id string
+	for _, line := range strings.Split(mustCtl(t, "--db", db, "list"), "\n") {
+		if f := strings.Fields(line); len(f) > 1 && f[1] == "2024/25" {
+			id = f[0]
+		}
+	}
+	if id == "" {
+		t.Fatal("no 2024/25 assessment in the demo")
+	}
+	js := filepath.Join(t.TempDir(), "2024.json")
+	mustCtl(t, "--db", db, "export", "--format", "json", "--assessment", id, "-o", js)
+	out := mustCtl(t, "--db", db, "verify", js)
+	if strings.Count(out, "(demo key): good") != 4 || !strings.Contains(out, "status: signed off") {
+		t.Errorf("the demo's signed-off year does not verify with four demo signatures:\n%s", out)
+	}
+}

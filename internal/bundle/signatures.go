@@ -12,7 +12,8 @@ import (
 )
 
 // The signed content: signatures cover the SHA-256 of the canonical payload
-// (as the checksum is computed) with the parts that change as an assessment
+// (as the checksum is computed, with every list sorted by id, responses by
+// question) with the parts that change as an assessment
 // is signed off, or that belong to the partnership rather than the
 // assessment, left out: the sign-offs themselves, the assessment's status
 // and updated_at, the partnership's timestamps, and every agency the
@@ -46,11 +47,30 @@ func contentHash(p payload) (string, error) {
 			agencies = append(agencies, a)
 		}
 	}
-	p.Partnership.Agencies = agencies
+	p.Partnership.Agencies = sortedBy(agencies, func(a agencyJSON) string { return a.ID })
 	p.Partnership.CreatedAt, p.Partnership.UpdatedAt = "", ""
 	p.Assessment.Status, p.Assessment.UpdatedAt = "", ""
 	p.SignOffs = []signOffJSON{}
+	p.Participants = sortedBy(p.Participants, func(x participantJSON) string { return x.ID })
+	p.Responses = sortedBy(p.Responses, func(x responseJSON) string { return x.QuestionID })
+	p.EvidenceRefs = sortedBy(p.EvidenceRefs, func(x evidenceRefJSON) string { return x.ID })
+	p.Votes = sortedBy(p.Votes, func(x voteJSON) string { return x.ID })
+	p.Scrutiny = sortedBy(p.Scrutiny, func(x scrutinyJSON) string { return x.ID })
+	p.Challenges = sortedBy(p.Challenges, func(x challengeJSON) string { return x.ID })
+	p.Judgements = sortedBy(p.Judgements, func(x themeJudgementJSON) string { return x.ID })
+	p.Actions = sortedBy(p.Actions, func(x actionJSON) string { return x.ID })
+	for i := range p.Actions {
+		p.Actions[i].Updates = sortedBy(p.Actions[i].Updates, func(x actionUpdateJSON) string { return x.ID })
+	}
 	return checksum(p)
+}
+
+// sortedBy returns a sorted copy of list, ordered by key: the signed
+// content does not depend on the order a database reads rows in.
+func sortedBy[T any](list []T, key func(T) string) []T {
+	out := slices.Clone(list)
+	slices.SortStableFunc(out, func(a, b T) int { return strings.Compare(key(a), key(b)) })
+	return out
 }
 
 // Statement returns what the signature of so on rec covers, given the
