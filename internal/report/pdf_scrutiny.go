@@ -165,7 +165,7 @@ func (p *pdfWriter) differences() {
 		p.pdf.Ln(3)
 		return
 	}
-	p.table(pdfTable{cols: []column{{"Question", 22}, {"Partnership", 32}, {"Scrutineer", 32}, {"Challenge", contentW - 86}}, rows: rows, size: 9})
+	p.table(pdfTable{cols: []column{{"Question", 28}, {"Partnership", 32}, {"Scrutineer", 32}, {"Challenge", contentW - 92}}, rows: rows, size: 9})
 	p.pdf.Ln(3)
 }
 
@@ -183,7 +183,7 @@ func (p *pdfWriter) threads() {
 		rows = append(rows, []tcell{plain(c.QuestionID), styled(messageWords(c.Kind), "B", ink),
 			cellOf(part{text: who + ": ", style: "I", c: muted}, part{text: c.Text, c: ink})})
 	}
-	p.table(pdfTable{cols: []column{{"Question", 22}, {"", 24}, {"", contentW - 46}}, rows: rows, size: 9})
+	p.table(pdfTable{cols: []column{{"Question", 28}, {"", 22}, {"", contentW - 50}}, rows: rows, size: 9})
 	if len(awaiting) > 0 {
 		p.para(fmt.Sprintf("%d challenge(s) await the partnership’s response.", len(awaiting)), "B", 9.5, ink)
 	}
@@ -218,12 +218,13 @@ func (p *pdfWriter) signOffSection() {
 	for _, so := range p.rec.SignOffs {
 		key := cmp.Or(so.KeyFingerprint, "not signed")
 		if sig, err := signing.ParseSignature(so.Signature); err == nil && sig.IsDemo() {
-			key += " (demo key, not for real use)"
+			key += "; demo key, not for real use"
 		}
-		rows = append(rows, []tcell{plain(cmp.Or(p.agencyName(so.AgencyID), "Independent scrutiny")), plain(so.Name),
-			plain(so.Role), plain(longDate(so.SignedAt.UTC())), plain(key)})
+		rows = append(rows, []tcell{plain(cmp.Or(p.agencyName(so.AgencyID), "Independent scrutiny")),
+			plain(so.Name + ", " + so.Role),
+			plain(longDate(so.SignedAt.UTC())), plain(key)})
 	}
-	p.table(pdfTable{cols: []column{{"Agency", 36}, {"Name", 30}, {"Role", 34}, {"Signed on", 24}, {"Key fingerprint", contentW - 124}}, rows: rows, size: 8.5})
+	p.table(pdfTable{cols: []column{{"Agency", 34}, {"Name and role", 40}, {"Signed on", 22}, {"Key fingerprint", contentW - 96}}, rows: rows, size: 8.5})
 	p.pdf.Ln(1.5)
 	p.para("Bundle fingerprint (its sha256): "+cmp.Or(p.DataChecksum, "not given"), "B", 9, ink)
 	p.pdf.Ln(3)
