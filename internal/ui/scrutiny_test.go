@@ -132,6 +132,12 @@ func TestSignOffScreenAgreesAndSigns(t *testing.T) {
 	if !d.Agree.Disabled() || !strings.Contains(d.Readiness.Text, "Not ready: 18 thing(s)") || !d.SignButton.Disabled() {
 		t.Errorf("a blank draft: agree disabled %v, sign disabled %v, readiness %q", d.Agree.Disabled(), d.SignButton.Disabled(), d.Readiness.Text)
 	}
+	d.ReasonQuestion.SetSelected("culture.1")
+	test.Type(d.Reason, "The audit reports in June.")
+	test.Tap(d.SaveReason)
+	if !strings.Contains(d.Readiness.Text, "Not ready: 17 thing(s)") || strings.Contains(d.Readiness.Text, "culture.1:") {
+		t.Errorf("after a reason for culture.1: %q", d.Readiness.Text)
+	}
 
 	sess := walkSession(t, s, recs[2].Assessment.ID)
 	sess.win = test.NewTempWindow(t, nil)
@@ -180,6 +186,19 @@ func TestSignOffScreenAgreesAndSigns(t *testing.T) {
 	}
 	if strings.Count(c.Signatures.Text, "✓ good") != 4 || !strings.Contains(c.Signatures.Text, "the record is locked") || !c.SignButton.Disabled() {
 		t.Errorf("signatures shown:\n%s", c.Signatures.Text)
+	}
+	if msg := c.amend(" "); msg == "" {
+		t.Error("an amendment without a reason was accepted")
+	}
+	if msg := c.amend("The police lead's name was misspelt."); msg != "" {
+		t.Fatalf("amend: %s", msg)
+	}
+	rec, _ = s.LoadRecord(ctx, recs[2].Assessment.ID)
+	if rec.Assessment.Status != assessment.Draft || rec.Assessment.Revision != 2 || len(rec.SignOffs) != 0 {
+		t.Errorf("after amending: %s revision %d, %d sign-offs", rec.Assessment.Status, rec.Assessment.Revision, len(rec.SignOffs))
+	}
+	if !strings.Contains(c.Signatures.Text, "Revision 1 (signed off) is superseded") || !strings.Contains(c.Signatures.Text, "misspelt") {
+		t.Errorf("the superseded revision is not shown:\n%s", c.Signatures.Text)
 	}
 }
 

@@ -27,6 +27,8 @@ type ScrutinyStore interface {
 	Sign(ctx context.Context, so assessment.SignOff, check store.SignatureCheck) (bool, error)
 	ClearSignOffs(ctx context.Context, id string) error
 	AuditTrail(ctx context.Context, assessmentID string, filter store.AuditFilter) ([]store.TrailEntry, error)
+	Amend(ctx context.Context, id, reason string, original []byte, originalSHA256 string) (assessment.Amendment, error)
+	Amendments(ctx context.Context, id string) ([]assessment.Amendment, error)
 }
 
 // compile-time check that the real store serves these screens.

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/partnership-maturity/maturity/internal/about"
 	"github.com/partnership-maturity/maturity/internal/assessment"
 	"github.com/partnership-maturity/maturity/internal/bundle"
 	"github.com/partnership-maturity/maturity/internal/signing"
@@ -33,8 +34,14 @@ type SignOffScreen struct {
 	// Signatures lists each sign-off with its signature checked, and who
 	// must still sign.
 	Signatures *widget.Label
-	// SignButton opens the sign-off dialog; MakeKey makes a signing key.
-	SignButton, MakeKey *widget.Button
+	// ReasonQuestion, Reason and SaveReason record why a question is left
+	// not assessed, which the readiness check accepts.
+	ReasonQuestion *widget.Select
+	Reason         *widget.Entry
+	SaveReason     *widget.Button
+	// SignButton opens the sign-off dialog; MakeKey makes a signing key;
+	// Amend opens a new revision of a signed-off assessment.
+	SignButton, MakeKey, Amend *widget.Button
 	// Dialog is the open sign-off dialog, for tests.
 	Dialog  *SignDialog
 	content fyne.CanvasObject
@@ -47,11 +54,16 @@ func NewSignOffScreen(s *session, st ScrutinyStore) *SignOffScreen {
 	c.Agree = widget.NewButton("Agree the assessment", c.agree)
 	c.SignButton = widget.NewButton("Sign off…", c.openSign)
 	c.MakeKey = widget.NewButton("Make my signing key…", c.openMakeKey)
+	c.Amend = widget.NewButton("Amend…", c.openAmend)
+	c.ReasonQuestion, c.Reason = widget.NewSelect(nil, nil), widget.NewEntry()
+	c.Reason.SetPlaceHolder("Why this question is left not assessed")
+	c.SaveReason = widget.NewButton("Save reason", c.saveReason)
+	reasons := container.NewBorder(nil, nil, c.ReasonQuestion, c.SaveReason, c.Reason)
 	c.content = container.NewVScroll(container.NewVBox(
 		widget.NewLabelWithStyle("Readiness to agree", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		c.Readiness, c.Agree, widget.NewSeparator(),
+		c.Readiness, reasons, c.Agree, widget.NewSeparator(),
 		widget.NewLabelWithStyle("Sign-off", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		c.Signatures, container.NewHBox(c.SignButton, c.MakeKey)))
+		c.Signatures, container.NewHBox(c.SignButton, c.MakeKey, c.Amend)))
 	c.Refresh()
 	return c
 }
@@ -77,6 +89,7 @@ func (c *SignOffScreen) Refresh() {
 		}
 		c.Readiness.SetText(strings.Join(lines, "\n"))
 		c.SignButton.Disable()
+		c.fillReasonQuestions()
 	default:
 		c.Readiness.SetText("✓ Agreed.")
 		c.Agree.Disable()
@@ -100,15 +113,96 @@ func (c *SignOffScreen) Refresh() {
 		lines = append(lines, fmt.Sprintf("%s (%s, %s), %s, key %s — %s", r.SignOff.Name, r.SignOff.Role, agency,
 			r.SignOff.SignedAt.Local().Format("2 Jan 2006"), r.Fingerprint, verdict))
 	}
+	c.Amend.Disable()
 	if rec.Assessment.Status == assessment.SignedOff {
 		lines = append(lines, "Signed off: the record is locked. A change now needs an amendment.")
 		c.SignButton.Disable()
+		c.Amend.Enable()
 	} else {
 		for _, m := range assessment.MissingSignOffs(rec, func(assessment.SignOff) bool { return true }) {
 			lines = append(lines, "To sign: "+m)
 		}
 	}
-	c.Signatures.SetText(strings.Join(lines, "\n"))
+	c.Signatures.SetText(strings.Join(append(lines, c.superseded()...), "\n"))
+}
+
+// superseded lists the signed revisions an amendment replaced.
+func (c *SignOffScreen) superseded() []string {
+	ams, err := c.st.Amendments(c.s.ctx, c.s.rec.Assessment.ID)
+	if err != nil {
+		return []string{"Cannot read the amendments: " + err.Error()}
+	}
+	var lines []string
+	for _, am := range ams {
+		lines = append(lines, fmt.Sprintf("Revision %d (signed off) is superseded: amended by %s on %s to revision %d: %s. The signed original is kept, fingerprint %s.",
+			am.Revision-1, am.Actor, am.CreatedAt.Local().Format("2 Jan 2006"), am.Revision, am.Reason, am.OriginalSHA256))
+	}
+	return lines
+}
+
+// fillReasonQuestions offers the questions still without a level.
+func (c *SignOffScreen) fillReasonQuestions() {
+	var ids []string
+	for _, t := range c.s.q.Themes {
+		for _, q := range t.Questions {
+			if c.s.response(q.ID).Level == assessment.NotAssessed {
+				ids = append(ids, q.ID)
+			}
+		}
+	}
+	c.ReasonQuestion.Options = ids
+	c.ReasonQuestion.Refresh()
+}
+
+// saveReason records why the chosen question is left not assessed.
+func (c *SignOffScreen) saveReason() {
+	if c.ReasonQuestion.Selected == "" {
+		c.s.saved.Done(errors.New("choose the question the reason is for"))
+		return
+	}
+	r := c.s.response(c.ReasonQuestion.Selected)
+	r.NotAssessedReason = strings.TrimSpace(c.Reason.Text)
+	if c.s.saveResponse(r) {
+		c.Reason.SetText("")
+	}
+	c.Refresh()
+}
+
+// openAmend asks why a signed-off assessment must change, then opens its
+// next revision, keeping the signed original whole.
+func (c *SignOffScreen) openAmend() {
+	reason := widget.NewMultiLineEntry()
+	form := widget.NewForm(widget.NewFormItem("Reason", reason))
+	f := newFormDialog("Amend the signed-off assessment", "Amend", form, c.s.win, func() string { return c.amend(reason.Text) })
+	f.show(fyne.NewSize(520, 260))
+}
+
+// amend opens the next revision for reason; it returns what to fix.
+func (c *SignOffScreen) amend(reason string) string {
+	if strings.TrimSpace(reason) == "" {
+		return "Say why the signed-off assessment must change."
+	}
+	original, err := bundle.Encode(c.s.q, c.s.rec, bundle.Meta{ExportedAt: c.s.now(), Generator: about.Generator})
+	if err != nil {
+		return err.Error()
+	}
+	sum, err := bundle.Checksum(c.s.q, c.s.rec)
+	if err != nil {
+		return err.Error()
+	}
+	ok := c.s.save(func(ctx context.Context) error {
+		am, err := c.st.Amend(ctx, c.s.rec.Assessment.ID, reason, original, sum)
+		if err != nil {
+			return err
+		}
+		c.s.rec.Assessment.Status, c.s.rec.Assessment.Revision, c.s.rec.SignOffs = assessment.Draft, am.Revision, []assessment.SignOff{}
+		return nil
+	})
+	c.Refresh()
+	if !ok {
+		return "Not amended: " + c.s.saved.Label.Text
+	}
+	return ""
 }
 
 // agree moves the assessment to agreed.
@@ -171,16 +265,15 @@ func (c *SignOffScreen) sign(d *SignDialog) string {
 	if err != nil {
 		return err.Error()
 	}
-	var done bool
 	ok := c.s.save(func(ctx context.Context) error {
-		var err error
-		if done, err = c.st.Sign(ctx, so, bundle.CheckSignOffs); err != nil {
+		if _, err := c.st.Sign(ctx, so, bundle.CheckSignOffs); err != nil {
 			return err
 		}
-		c.s.rec.SignOffs = append(c.s.rec.SignOffs, so)
-		if done {
-			c.s.rec.Assessment.Status = assessment.SignedOff
+		stored, err := c.st.LoadRecord(ctx, c.s.rec.Assessment.ID)
+		if err != nil {
+			return err
 		}
+		c.s.rec.Assessment, c.s.rec.SignOffs = stored.Assessment, stored.SignOffs
 		return nil
 	})
 	c.Refresh()
