@@ -98,24 +98,34 @@ func runKeygen(e *env, fs *flag.FlagSet, args []string) error {
 	return nil
 }
 
-// runAgree moves an assessment to agreed once it is ready.
-func runAgree(e *env, fs *flag.FlagSet, args []string) error {
-	id := fs.String("assessment", "", "the assessment's id")
+// parseAssessment parses a command whose one flag is the required
+// --assessment ID, and returns the id.
+func parseAssessment(fs *flag.FlagSet, args []string) (string, error) {
+	id := fs.String("assessment", "", "the assessment's id (see maturityctl list)")
 	if _, err := parse(fs, args, 0); err != nil {
-		return err
+		return "", err
 	}
 	if *id == "" {
-		return usageError("--assessment ID is required")
+		return "", usageError("--assessment ID is required")
+	}
+	return *id, nil
+}
+
+// runAgree moves an assessment to agreed once it is ready.
+func runAgree(e *env, fs *flag.FlagSet, args []string) error {
+	id, err := parseAssessment(fs, args)
+	if err != nil {
+		return err
 	}
 	return e.withStore(func(s *store.Store) error {
-		err := s.Agree(e.ctx, *id)
+		err := s.Agree(e.ctx, id)
 		var nr *store.NotReadyError
 		if errors.As(err, &nr) {
-			q, _, lerr := loadRecord(e, s, *id)
+			q, _, lerr := loadRecord(e, s, id)
 			if lerr != nil {
 				return lerr
 			}
-			lines := []string{"assessment " + *id + " cannot be agreed yet:"}
+			lines := []string{"assessment " + id + " cannot be agreed yet:"}
 			for _, it := range nr.Items {
 				lines = append(lines, "  "+questionLabel(q, it.QuestionID)+": "+it.Problem)
 			}
@@ -124,7 +134,7 @@ func runAgree(e *env, fs *flag.FlagSet, args []string) error {
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(e.stdout, "assessment %s is agreed; it can now be signed off\n", *id)
+		fmt.Fprintf(e.stdout, "assessment %s is agreed; it can now be signed off\n", id)
 		return nil
 	})
 }
@@ -207,15 +217,12 @@ func agencyID(p assessment.Partnership, name string) (string, error) {
 // runStatus prints an assessment's status, readiness, sign-offs and
 // amendments.
 func runStatus(e *env, fs *flag.FlagSet, args []string) error {
-	id := fs.String("assessment", "", "the assessment's id")
-	if _, err := parse(fs, args, 0); err != nil {
+	id, err := parseAssessment(fs, args)
+	if err != nil {
 		return err
 	}
-	if *id == "" {
-		return usageError("--assessment ID is required")
-	}
 	return e.withStore(func(s *store.Store) error {
-		q, rec, err := loadRecord(e, s, *id)
+		q, rec, err := loadRecord(e, s, id)
 		if err != nil {
 			return err
 		}
@@ -242,7 +249,7 @@ func runStatus(e *env, fs *flag.FlagSet, args []string) error {
 				fmt.Fprintf(e.stdout, "to sign: %s\n", m)
 			}
 		}
-		ams, err := s.Amendments(e.ctx, *id)
+		ams, err := s.Amendments(e.ctx, id)
 		if err != nil {
 			return err
 		}

@@ -108,3 +108,30 @@ type Amendment struct {
 	OriginalBundle []byte
 	CreatedAt      time.Time
 }
+
+// Label names a kind of thread message: "Challenge", "Response", "Reply".
+func (k MessageKind) Label() string {
+	switch k {
+	case ChallengeMessage:
+		return "Challenge"
+	case ResponseMessage:
+		return "Response"
+	}
+	return "Reply"
+}
+
+// Label says an assurance level with what it means, such as "Moderate:
+// most levels can be relied on"; "" when not yet judged.
+func (l AssuranceLevel) Label() string {
+	switch l {
+	case Substantial:
+		return "Substantial: the levels can be relied on"
+	case Moderate:
+		return "Moderate: most levels can be relied on"
+	case Limited:
+		return "Limited: several levels cannot be relied on"
+	case Unsatisfactory:
+		return "Unsatisfactory: the levels cannot be relied on"
+	}
+	return ""
+}

@@ -94,7 +94,7 @@ func (p *pdfWriter) scrutinySection() {
 	if a := p.rec.Assurance; a != nil {
 		p.heading("Assurance on the self-assessment", 13, 12)
 		p.table(pdfTable{cols: []column{{"", 42}, {"", contentW - 42}}, keyed: true, size: 9.5, rows: [][]tcell{
-			{styled("Assurance level", "B", ink), styled(cmp.Or(assuranceWords(a.Level), "not yet judged"), "B", ink)},
+			{styled("Assurance level", "B", ink), styled(cmp.Or(a.Level.Label(), "not yet judged"), "B", ink)},
 			{styled("Reasons", "B", ink), plain(cmp.Or(a.Reasons, "none given"))},
 		}})
 		if strings.TrimSpace(a.Statement) != "" {
@@ -106,21 +106,6 @@ func (p *pdfWriter) scrutinySection() {
 	p.themeJudgements()
 	p.differences()
 	p.threads()
-}
-
-// assuranceWords says an assurance level with its meaning.
-func assuranceWords(l assessment.AssuranceLevel) string {
-	switch l {
-	case assessment.Substantial:
-		return "Substantial: the levels can be relied on"
-	case assessment.Moderate:
-		return "Moderate: most levels can be relied on"
-	case assessment.Limited:
-		return "Limited: several levels cannot be relied on"
-	case assessment.Unsatisfactory:
-		return "Unsatisfactory: the levels cannot be relied on"
-	}
-	return ""
 }
 
 // themeJudgements writes the scrutineer's level of each theme beside the
@@ -180,7 +165,7 @@ func (p *pdfWriter) threads() {
 	var rows [][]tcell
 	for _, c := range p.rec.Challenges {
 		who := fmt.Sprintf("%s, %s", c.Author, longDate(c.At.UTC()))
-		rows = append(rows, []tcell{plain(c.QuestionID), styled(messageWords(c.Kind), "B", ink),
+		rows = append(rows, []tcell{plain(c.QuestionID), styled(c.Kind.Label(), "B", ink),
 			cellOf(part{text: who + ": ", style: "I", c: muted}, part{text: c.Text, c: ink})})
 	}
 	p.table(pdfTable{cols: []column{{"Question", 28}, {"", 22}, {"", contentW - 50}}, rows: rows, size: 9})
@@ -188,17 +173,6 @@ func (p *pdfWriter) threads() {
 		p.para(fmt.Sprintf("%d challenge(s) await the partnership’s response.", len(awaiting)), "B", 9.5, ink)
 	}
 	p.pdf.Ln(3)
-}
-
-// messageWords names a kind of thread message.
-func messageWords(k assessment.MessageKind) string {
-	switch k {
-	case assessment.ChallengeMessage:
-		return "Challenge"
-	case assessment.ResponseMessage:
-		return "Response"
-	}
-	return "Reply"
 }
 
 // signOffSection writes the "Sign-off" block: who signed for which agency,

@@ -7,9 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/partnership-maturity/maturity/internal/demo"
 	"github.com/partnership-maturity/maturity/internal/report"
-	"github.com/partnership-maturity/maturity/questionnaires"
 )
 
 // update rewrites the golden files from the current output.
@@ -17,17 +15,7 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 
 // signedOffInput is the demo's 2024/25 assessment: signed off with demo
 // keys by the three leads and the scrutineer, with judgements and a thread.
-func signedOffInput(tb testing.TB) report.Input {
-	tb.Helper()
-	q, err := questionnaires.LoadDefault()
-	if err != nil {
-		tb.Fatal(err)
-	}
-	recs := demo.Northshire(q, 2023)
-	return report.Input{Questionnaire: q, Record: recs[1], Previous: &recs[0], ExportedAt: exportedAt,
-		Fingerprint:  "3f9a0c1d2e4b5a6978877665544332211ffeeddccbbaa99887766554433221100",
-		DataChecksum: "0011223344556677889900aabbccddeeff00112233445566778899aabbccddee"}
-}
+func signedOffInput(tb testing.TB) report.Input { return demoYear(tb, 1) }
 
 // TestPDFScrutinyAndSignOffGolden compares the text of the Independent
 // scrutiny section and the Sign-off block, as pdftotext reads it, with

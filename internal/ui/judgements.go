@@ -14,15 +14,6 @@ import (
 	"github.com/partnership-maturity/maturity/internal/assessment"
 )
 
-// assuranceChoices are the assurance levels as the screen offers them, in
-// words that say what each means.
-var assuranceChoices = map[assessment.AssuranceLevel]string{
-	assessment.Substantial:    "Substantial: the levels can be relied on",
-	assessment.Moderate:       "Moderate: most levels can be relied on",
-	assessment.Limited:        "Limited: several levels cannot be relied on",
-	assessment.Unsatisfactory: "Unsatisfactory: the levels cannot be relied on",
-}
-
 // JudgementsPanel records the scrutineer's two judgements: their view of
 // each theme's maturity beside the partnership's, and the assurance level
 // on the self-assessment with its reasons, plus the overall statement.
@@ -71,12 +62,12 @@ func NewJudgementsPanel(s *session, st ScrutinyStore, name func() string) *Judge
 	}
 	var choices []string
 	for _, l := range assessment.AssuranceLevels {
-		choices = append(choices, assuranceChoices[l])
+		choices = append(choices, l.Label())
 	}
 	p.Assurance = widget.NewSelect(choices, nil)
 	p.Assurance.PlaceHolder = "Not yet judged"
 	if a := s.rec.Assurance; a != nil {
-		p.Assurance.SetSelected(assuranceChoices[a.Level])
+		p.Assurance.SetSelected(a.Level.Label())
 		p.Reasons.SetText(a.Reasons)
 		p.Statement.SetText(a.Statement)
 	}
@@ -95,8 +86,8 @@ func (p *JudgementsPanel) Content() fyne.CanvasObject { return p.content }
 
 // assuranceOf reads the chosen assurance level back from its words.
 func assuranceOf(choice string) assessment.AssuranceLevel {
-	for l, words := range assuranceChoices {
-		if words == choice {
+	for _, l := range assessment.AssuranceLevels {
+		if l.Label() == choice {
 			return l
 		}
 	}

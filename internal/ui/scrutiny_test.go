@@ -106,7 +106,7 @@ func TestScrutiniseRecordsViewThreadAndJudgements(t *testing.T) {
 	j := c.Judgements
 	j.ThemeLevels[0].SetSelected(levelText(sess, 2))
 	test.Type(j.ThemeReasons[0], "Culture is uneven.")
-	j.Assurance.SetSelected(assuranceChoices[assessment.Limited])
+	j.Assurance.SetSelected(assessment.Limited.Label())
 	test.Type(j.Statement, "Honest but optimistic.")
 	test.Tap(j.Save)
 	rec, _ = s.LoadRecord(context.Background(), sess.rec.Assessment.ID)

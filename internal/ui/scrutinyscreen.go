@@ -219,7 +219,7 @@ func (c *ScrutinyScreen) showThread() {
 	var lines []string
 	for _, m := range c.s.rec.Challenges {
 		if m.QuestionID == c.question {
-			lines = append(lines, fmt.Sprintf("%s — %s, %s: %s", kindWords(m.Kind), m.Author, m.At.Local().Format("2 Jan 2006 15:04"), m.Text))
+			lines = append(lines, fmt.Sprintf("%s — %s, %s: %s", m.Kind.Label(), m.Author, m.At.Local().Format("2 Jan 2006 15:04"), m.Text))
 		}
 	}
 	if len(lines) == 0 {
@@ -228,17 +228,6 @@ func (c *ScrutinyScreen) showThread() {
 		lines = append(lines, "Awaiting the partnership's response.")
 	}
 	c.Thread.SetText(strings.Join(lines, "\n"))
-}
-
-// kindWords names a kind of thread message.
-func kindWords(k assessment.MessageKind) string {
-	switch k {
-	case assessment.ChallengeMessage:
-		return "Challenge"
-	case assessment.ResponseMessage:
-		return "Response"
-	}
-	return "Reply"
 }
 
 // saveView stores the scrutineer's level, challenge and evidence seen.
