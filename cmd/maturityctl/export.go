@@ -107,7 +107,15 @@ func (e *env) load(id string) (*export.Export, error) {
 			return nil, fmt.Errorf("previous assessment %s: %w", prevID, err)
 		}
 	}
-	return export.Prepare(q, rec, previous, time.Now())
+	edits, err := s.EditCounts(e.ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	x, err := export.Prepare(q, rec, previous, time.Now())
+	if err == nil {
+		x.In.Edits = edits
+	}
+	return x, err
 }
 
 // exportTables writes every CSV table into dir, each file whole or not at

@@ -135,3 +135,11 @@ func (l AssuranceLevel) Label() string {
 	}
 	return ""
 }
+
+// EditCount is how many edits one person made to an assessment while it
+// was at one stage (its status then), from the audit log.
+type EditCount struct {
+	Person string
+	Stage  Status
+	Edits  int
+}

@@ -94,6 +94,7 @@ func WritePDF(w io.Writer, in Input) error {
 	p.actionPlan()
 	p.scrutinyAndSignOff()
 	p.appendix()
+	p.auditSummary()
 	if err := pdf.Error(); err != nil {
 		return fmt.Errorf("laying out the PDF: %w", err)
 	}

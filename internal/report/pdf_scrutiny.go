@@ -203,3 +203,20 @@ func (p *pdfWriter) signOffSection() {
 	p.para("Bundle fingerprint (its sha256): "+cmp.Or(p.DataChecksum, "not given"), "B", 9, ink)
 	p.pdf.Ln(3)
 }
+
+// auditSummary ends the appendix with the audit log in brief: how many
+// edits each person made at each stage of the assessment.
+func (p *pdfWriter) auditSummary() {
+	if len(p.Edits) == 0 {
+		return
+	}
+	p.pdf.Ln(3)
+	p.heading("Audit summary", 13, 20)
+	p.para("Every change is kept in the audit log, with who made it, when, and the old and new values. Edits by person and by stage:", "", 9.5, ink)
+	p.pdf.Ln(1.5)
+	var rows [][]tcell
+	for _, e := range p.Edits {
+		rows = append(rows, []tcell{plain(e.Person), plain(string(e.Stage)), plain(fmt.Sprint(e.Edits))})
+	}
+	p.table(pdfTable{cols: []column{{"Person", 80}, {"Stage", 40}, {"Edits", contentW - 120}}, rows: rows, size: 9})
+}

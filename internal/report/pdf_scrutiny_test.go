@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/partnership-maturity/maturity/internal/assessment"
 	"github.com/partnership-maturity/maturity/internal/report"
 )
 
@@ -78,5 +79,20 @@ func TestPDFCarriesVerification(t *testing.T) {
 	}
 	if _, err := report.ParseVerification("x partnership-maturity-verify assessment=a data-sha256=" + strings.Repeat("0", 64) + " keys=not a key"); err == nil {
 		t.Error("ParseVerification accepted a malformed key fingerprint")
+	}
+}
+
+func TestPDFAuditSummary(t *testing.T) {
+	needPoppler(t)
+	in := signedOffInput(t)
+	in.Edits = []assessment.EditCount{{Person: "Priya Raman", Stage: assessment.Draft, Edits: 212}, {Person: "Dr Helen Marsh", Stage: assessment.Agreed, Edits: 9}}
+	text := squash(run(t, "pdftotext", "-raw", "-enc", "UTF-8", writePDF(t, "audit", in), "-"))
+	if !strings.Contains(text, squash("Audit summary")) || !strings.Contains(text, squash("Priya Raman draft 212")) ||
+		!strings.Contains(text, squash("Dr Helen Marsh agreed 9")) {
+		t.Error("the appendix lacks the audit summary")
+	}
+	in.Edits = nil
+	if strings.Contains(squash(run(t, "pdftotext", "-raw", "-enc", "UTF-8", writePDF(t, "noaudit", in), "-")), squash("Audit summary")) {
+		t.Error("an audit summary with no audit given")
 	}
 }

@@ -4,6 +4,8 @@ import (
 	"context"
 	"strings"
 	"time"
+
+	"github.com/partnership-maturity/maturity/internal/assessment"
 )
 
 // AuditFilter narrows an assessment's audit trail. Empty fields filter
@@ -94,4 +96,41 @@ func keep(f AuditFilter, e AuditEntry, questionID string) bool {
 func likePrefix(prefix string) string {
 	r := strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
 	return r.Replace(prefix) + "%"
+}
+
+// EditCounts summarises an assessment's audit trail: how many edits each
+// person made at each stage (the status the assessment had then), in the
+// order the stages and people first appear. An edit is everything one
+// person changed in one row at one time.
+func (s *Store) EditCounts(ctx context.Context, assessmentID string) ([]assessment.EditCount, error) {
+	trail, err := s.AuditTrail(ctx, assessmentID, AuditFilter{})
+	if err != nil {
+		return nil, err
+	}
+	stage := assessment.Draft
+	type key struct {
+		person string
+		stage  assessment.Status
+	}
+	index := map[key]int{}
+	seen := map[string]bool{}
+	var out []assessment.EditCount
+	for _, e := range trail {
+		edit := e.At.String() + "\x00" + e.Actor + "\x00" + e.EntityID
+		if !seen[edit] {
+			seen[edit] = true
+			k := key{e.Actor, stage}
+			i, ok := index[k]
+			if !ok {
+				i = len(out)
+				index[k] = i
+				out = append(out, assessment.EditCount{Person: e.Actor, Stage: stage})
+			}
+			out[i].Edits++
+		}
+		if e.Entity == "assessment" && e.Field == "status" {
+			stage = assessment.Status(e.New)
+		}
+	}
+	return out, nil
 }

@@ -237,3 +237,24 @@ func TestAuditTrailFilters(t *testing.T) {
 		}
 	}
 }
+
+func TestEditCountsByPersonAndStage(t *testing.T) {
+	ctx := context.Background()
+	f := readyFixture(t)
+	if err := f.s.Agree(ctx, f.a.ID); err != nil {
+		t.Fatal(err)
+	}
+	f.s.SetActor("Sam Scrutineer")
+	must(f.s.AddChallenge(ctx, assessment.Challenge{AssessmentID: f.a.ID, QuestionID: "culture.1",
+		Kind: assessment.ChallengeMessage, Author: "Sam Scrutineer", Text: "Why?"}))
+	must(f.s.AddChallenge(ctx, assessment.Challenge{AssessmentID: f.a.ID, QuestionID: "culture.2",
+		Kind: assessment.ChallengeMessage, Author: "Sam Scrutineer", Text: "And this?"}))
+	got := must(f.s.EditCounts(ctx, f.a.ID))
+	// The tester created the assessment and its responses, then agreed it
+	// (one edit of the assessment, made while a draft).
+	want := []assessment.EditCount{{Person: "tester", Stage: assessment.Draft, Edits: 2 + len(questionIDs)},
+		{Person: "Sam Scrutineer", Stage: assessment.Agreed, Edits: 2}}
+	if len(got) != len(want) || got[0] != want[0] || got[1] != want[1] {
+		t.Errorf("EditCounts = %+v; want %+v", got, want)
+	}
+}
