@@ -13,6 +13,7 @@ import (
 
 	"github.com/partnership-maturity/maturity/internal/export"
 	"github.com/partnership-maturity/maturity/internal/report"
+	"github.com/partnership-maturity/maturity/internal/signing"
 )
 
 // formatChoices are the export formats as the dialog offers them.
@@ -37,6 +38,9 @@ type ExportDialog struct {
 
 	Format *widget.RadioGroup
 	Table  *widget.Select
+	// Passphrase, for a JSON bundle, encrypts it with age for email; left
+	// empty, the bundle is written plain.
+	Passphrase *widget.Entry
 	// Result says where the file went, or why it was not written.
 	Result *widget.Label
 	// OpenFile and ShowFolder act on the file just written.
@@ -60,6 +64,8 @@ func NewExportDialog(s *session, a fyne.App, run func(work, then func())) *Expor
 	}
 	e.Table = widget.NewSelect(tables, nil)
 	e.Table.SetSelected(string(report.Actions))
+	e.Passphrase = widget.NewPasswordEntry()
+	e.Passphrase.SetPlaceHolder("Passphrase to encrypt the bundle for email (leave empty for a plain file)")
 	e.Result.Wrapping = fyne.TextWrapWord
 	e.OpenFile = widget.NewButton("Open file", func() { e.openURL(e.written) })
 	e.ShowFolder = widget.NewButton("Show in folder", func() { e.openURL(filepath.Dir(e.written)) })
@@ -79,15 +85,21 @@ func (e *ExportDialog) format() export.Format {
 	return export.PDF
 }
 
-// showTable shows the table choice only for CSV.
+// showTable shows the table choice only for CSV, and the passphrase only
+// for a JSON bundle.
 func (e *ExportDialog) showTable() {
-	if e.Table == nil {
+	if e.Table == nil || e.Passphrase == nil {
 		return
 	}
 	if e.format() == export.CSV {
 		e.Table.Show()
 	} else {
 		e.Table.Hide()
+	}
+	if e.format() == export.JSON {
+		e.Passphrase.Show()
+	} else {
+		e.Passphrase.Hide()
 	}
 }
 
@@ -96,7 +108,7 @@ func (e *ExportDialog) Show() {
 	var d *dialog.CustomDialog
 	choose := widget.NewButton("Choose where to save…", func() { e.chooseFile() })
 	choose.Importance = widget.HighImportance
-	body := container.NewVBox(e.Format, e.Table, e.Result, container.NewHBox(e.OpenFile, e.ShowFolder))
+	body := container.NewVBox(e.Format, e.Table, e.Passphrase, e.Result, container.NewHBox(e.OpenFile, e.ShowFolder))
 	d = dialog.NewCustomWithoutButtons("Export "+e.s.rec.Assessment.Period, body, e.s.win)
 	d.SetButtons([]fyne.CanvasObject{widget.NewButton("Close", d.Hide), choose})
 	d.Resize(fyne.NewSize(620, 360))
@@ -119,6 +131,9 @@ func (e *ExportDialog) chooseFile() {
 	if f == export.CSV {
 		name = report.FileName(e.s.rec, e.Table.Selected, "csv")
 	}
+	if f == export.JSON && e.Passphrase.Text != "" {
+		name += ".age"
+	}
 	save.SetFileName(name)
 	if dir, err := storage.ListerForURI(storage.NewFileURI(filepath.Dir(e.s.store.Path()))); err == nil {
 		save.SetLocation(dir)
@@ -133,11 +148,20 @@ func (e *ExportDialog) Save(path string, f export.Format, table report.Table, do
 	wait := dialog.NewCustomWithoutButtons("Writing "+filepath.Base(path)+"…", bar, e.s.win)
 	wait.Show()
 	q, rec, prev, now := e.s.q, e.s.rec, e.s.prev, e.s.now()
+	pass := []byte(e.Passphrase.Text)
 	var err error
 	e.run(func() {
 		var x *export.Export
-		if x, err = export.Prepare(q, rec, prev, now); err == nil {
+		if x, err = export.Prepare(q, rec, prev, now); err != nil {
+			return
+		}
+		if f != export.JSON || len(pass) == 0 {
 			err = x.WriteFile(path, f, table)
+			return
+		}
+		var sealed []byte
+		if sealed, err = signing.EncryptWithPassphrase(x.Bundle, pass, 0); err == nil {
+			err = export.WriteFileAtomic(path, sealed)
 		}
 	}, func() {
 		wait.Hide()
