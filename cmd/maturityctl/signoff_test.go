@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/partnership-maturity/maturity/internal/assessment"
 	"github.com/partnership-maturity/maturity/internal/signing"
 	"github.com/partnership-maturity/maturity/internal/store"
 )
@@ -255,5 +256,33 @@ func TestDemoSignaturesSurviveTheStore(t *testing.T) {
 	out := mustCtl(t, "--db", db, "verify", js)
 	if strings.Count(out, "(demo key): good") != 4 || !strings.Contains(out, "status: signed off") {
 		t.Errorf("the demo's signed-off year does not verify with four demo signatures:\n%s", out)
+	}
+}
+
+func TestSignaturesSurviveAnotherDatabasesIDs(t *testing.T) {
+	db, id := signedDemo(t)
+	dir := t.TempDir()
+	js := filepath.Join(dir, "signed.json")
+	mustCtl(t, "--db", db, "export", "--format", "json", "--assessment", id, "-o", js)
+	// The colleague's database already knows Northshire, made by hand, so
+	// its partnership and agencies have other ids.
+	other := filepath.Join(dir, "colleague.db")
+	s, err := store.Open(context.Background(), other)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = s.CreatePartnership(context.Background(), assessment.Partnership{Name: "Northshire Safeguarding Children Partnership",
+		Agencies: []assessment.Agency{{Name: "Northshire Police", Kind: assessment.Police}, {Name: "Northshire County Council", Kind: assessment.LocalAuthority},
+			{Name: "NHS Northshire Integrated Care Board", Kind: assessment.IntegratedCareBoard}}})
+	s.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	mustCtl(t, "--db", other, "import", "--trust-keys", js)
+	again := filepath.Join(dir, "again.json")
+	mustCtl(t, "--db", other, "export", "--format", "json", "--assessment", id, "-o", again)
+	out := ctl(t, "--db", other, "verify", again).stdout
+	if strings.Count(out, ": good\n") != 4 {
+		t.Errorf("after an import that matched the partnership by name, verify says:\n%s", out)
 	}
 }

@@ -1,6 +1,7 @@
 package bundle
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"slices"
@@ -12,14 +13,16 @@ import (
 )
 
 // The signed content: signatures cover the SHA-256 of the canonical payload
-// (as the checksum is computed, with every list sorted by id, responses by
-// question) with the parts that change as an assessment
-// is signed off, or that belong to the partnership rather than the
-// assessment, left out: the sign-offs themselves, the assessment's status
-// and updated_at, the partnership's timestamps, and every agency the
-// assessment does not name (a participant's or an action owner's), whose
-// timestamps are left out too. Everything else, the embedded question set
-// included, is covered.
+// (as the checksum is computed) with the parts that change as an assessment
+// is signed off, or that another database may hold differently, left out
+// or made neutral: the sign-offs themselves, the assessment's status and
+// updated_at, the partnership's id, area and timestamps (it is known by
+// its name), agencies named by name
+// rather than id (an import matches a partnership and its agencies by
+// name), only the agencies the assessment names (a participant's or an
+// action owner's), and every list sorted by id (responses by question), so
+// the order a database reads rows in does not matter. Everything else, the
+// embedded question set included, is covered.
 
 // ContentHash returns the hex SHA-256 that the signatures on rec, answered
 // against q, cover.
@@ -29,39 +32,44 @@ func ContentHash(q *questionnaire.Questionnaire, rec assessment.Record) (string,
 
 // contentHash computes the signed content's hash of a payload.
 func contentHash(p payload) (string, error) {
-	named := map[string]bool{}
-	for _, x := range p.Participants {
-		if x.AgencyID != nil {
-			named[*x.AgencyID] = true
-		}
+	names := map[string]string{}
+	for _, a := range p.Partnership.Agencies {
+		names[a.ID] = a.Name
 	}
-	for _, x := range p.Actions {
-		if x.OwnerAgencyID != nil {
-			named[*x.OwnerAgencyID] = true
+	named := map[string]bool{}
+	byName := func(id *string) *string {
+		if id == nil {
+			return nil
 		}
+		name := cmp.Or(names[*id], *id)
+		named[name] = true
+		return &name
+	}
+	p.Participants = sortedBy(p.Participants, func(x participantJSON) string { return x.ID })
+	for i := range p.Participants {
+		p.Participants[i].AgencyID = byName(p.Participants[i].AgencyID)
+	}
+	p.Actions = sortedBy(p.Actions, func(x actionJSON) string { return x.ID })
+	for i := range p.Actions {
+		p.Actions[i].OwnerAgencyID = byName(p.Actions[i].OwnerAgencyID)
+		p.Actions[i].Updates = sortedBy(p.Actions[i].Updates, func(x actionUpdateJSON) string { return x.ID })
 	}
 	agencies := []agencyJSON{}
 	for _, a := range p.Partnership.Agencies {
-		if named[a.ID] {
-			a.CreatedAt, a.UpdatedAt = "", ""
-			agencies = append(agencies, a)
+		if named[a.Name] {
+			agencies = append(agencies, agencyJSON{Name: a.Name, Kind: a.Kind})
 		}
 	}
-	p.Partnership.Agencies = sortedBy(agencies, func(a agencyJSON) string { return a.ID })
-	p.Partnership.CreatedAt, p.Partnership.UpdatedAt = "", ""
-	p.Assessment.Status, p.Assessment.UpdatedAt = "", ""
+	p.Partnership.Agencies = sortedBy(agencies, func(a agencyJSON) string { return a.Name })
+	p.Partnership.ID, p.Partnership.Area, p.Partnership.CreatedAt, p.Partnership.UpdatedAt = "", "", "", ""
+	p.Assessment.PartnershipID, p.Assessment.Status, p.Assessment.UpdatedAt = "", "", ""
 	p.SignOffs = []signOffJSON{}
-	p.Participants = sortedBy(p.Participants, func(x participantJSON) string { return x.ID })
 	p.Responses = sortedBy(p.Responses, func(x responseJSON) string { return x.QuestionID })
 	p.EvidenceRefs = sortedBy(p.EvidenceRefs, func(x evidenceRefJSON) string { return x.ID })
 	p.Votes = sortedBy(p.Votes, func(x voteJSON) string { return x.ID })
 	p.Scrutiny = sortedBy(p.Scrutiny, func(x scrutinyJSON) string { return x.ID })
 	p.Challenges = sortedBy(p.Challenges, func(x challengeJSON) string { return x.ID })
 	p.Judgements = sortedBy(p.Judgements, func(x themeJudgementJSON) string { return x.ID })
-	p.Actions = sortedBy(p.Actions, func(x actionJSON) string { return x.ID })
-	for i := range p.Actions {
-		p.Actions[i].Updates = sortedBy(p.Actions[i].Updates, func(x actionUpdateJSON) string { return x.ID })
-	}
 	return checksum(p)
 }
 

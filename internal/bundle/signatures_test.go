@@ -162,6 +162,29 @@ func TestContentHashIgnoresSigningProgress(t *testing.T) {
 	if after, _ := ContentHash(q, later); after != before {
 		t.Error("content hash changed with the status, sign-offs or the partnership's timestamps")
 	}
+	// Another database may know the partnership and its agencies by other
+	// ids: an import matches them by name.
+	moved := later
+	moved.Partnership.ID, moved.Assessment.PartnershipID = "elsewhere", "elsewhere"
+	moved.Partnership.Agencies = append([]assessment.Agency(nil), rec.Partnership.Agencies...)
+	moved.Participants = append([]assessment.Participant(nil), rec.Participants...)
+	for i := range moved.Partnership.Agencies {
+		moved.Partnership.Agencies[i].ID = "local-" + moved.Partnership.Agencies[i].ID
+	}
+	for i := range moved.Participants {
+		if moved.Participants[i].AgencyID == icbID {
+			moved.Participants[i].AgencyID = "local-" + icbID
+		}
+	}
+	moved.Actions = append([]assessment.Action(nil), rec.Actions...)
+	moved.Actions[0].OwnerAgencyID = "local-" + laID
+	if after, _ := ContentHash(q, moved); after != before {
+		t.Error("content hash changed with the partnership's and agencies' ids")
+	}
+	moved.Participants[1].AgencyID = "local-" + policeID
+	if after, _ := ContentHash(q, moved); after == before {
+		t.Error("content hash did not change when a participant's agency did")
+	}
 	later.Responses = append([]assessment.Response(nil), rec.Responses...)
 	later.Responses[0].Evidence += " More."
 	if after, _ := ContentHash(q, later); after == before {
