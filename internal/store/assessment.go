@@ -290,7 +290,9 @@ func (s *Store) RenameAssessment(ctx context.Context, id, period string) error {
 }
 
 // SetStatus moves an assessment to a status. Once signed off, an
-// assessment is read-only and this returns ErrSignedOff.
+// assessment is read-only and this returns ErrSignedOff. It checks neither
+// readiness nor signatures: the workflow goes through Agree and Sign
+// (workflow.go), which do.
 func (s *Store) SetStatus(ctx context.Context, id string, status assessment.Status) error {
 	return s.updateAssessment(ctx, id, func(a *assessment.Assessment) { a.Status = status })
 }

@@ -68,7 +68,9 @@ func (s *Store) recordInTx(t *tx, id string) (assessment.Record, *questionnaire.
 	return rec, set, err
 }
 
-// setStatus changes an assessment's status and audits it.
+// setStatus changes an assessment's status and audits it: the one place
+// Agree and Sign change a status, so that whatever else must happen when
+// an assessment is signed off belongs here.
 func (t *tx) setStatus(a assessment.Assessment, status assessment.Status) error {
 	if _, err := t.exec(`UPDATE assessment SET status = ?, updated_at = ? WHERE id = ?`,
 		string(status), formatTime(t.at), a.ID); err != nil {
