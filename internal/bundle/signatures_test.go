@@ -71,6 +71,9 @@ func TestSignedOffBundleImportsAndVerifies(t *testing.T) {
 	if err != nil {
 		t.Fatalf("Decode of a properly signed bundle: %v", err)
 	}
+	if err := validate(t, compileSchema(t), data); err != nil {
+		t.Errorf("the schema refuses a signed bundle: %v", err)
+	}
 	_, results, err := CheckSignatures(q, got)
 	if err != nil {
 		t.Fatal(err)
