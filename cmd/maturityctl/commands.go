@@ -15,6 +15,7 @@ import (
 	"github.com/partnership-maturity/maturity/internal/bundle"
 	"github.com/partnership-maturity/maturity/internal/demo"
 	"github.com/partnership-maturity/maturity/internal/questionnaire"
+	"github.com/partnership-maturity/maturity/internal/signing"
 	"github.com/partnership-maturity/maturity/internal/store"
 	"github.com/partnership-maturity/maturity/questionnaires"
 )
@@ -129,17 +130,25 @@ func readQuestionnaire(path string) (*questionnaire.Questionnaire, error) {
 // runImport adds a question set or an assessment bundle. The file is
 // checked whole before the database is opened, so bad input writes nothing.
 func runImport(e *env, fs *flag.FlagSet, args []string) error {
+	d := addDecryptFlags(fs)
+	trust := fs.Bool("trust-keys", false, "trust signing keys new to the partnership without asking (check their fingerprints first)")
 	args, err := parse(fs, args, 1)
 	if err != nil {
 		return err
 	}
 	path := args[0]
-	data, err := readLimited(path, max(bundle.MaxFileSize, questionnaire.MaxFileSize))
+	data, err := readLimited(path, maxVerifyFile)
 	if err != nil {
 		return err
 	}
+	if signing.IsEncrypted(data) {
+		if data, err = e.decrypt(path, data, d); err != nil {
+			return err
+		}
+		return e.importBundle(path, data, *trust)
+	}
 	if isJSON(path, data) {
-		return e.importBundle(path, data)
+		return e.importBundle(path, data, *trust)
 	}
 	q, err := questionnaire.Parse(path, data)
 	if err != nil {
@@ -166,12 +175,21 @@ func isJSON(path string, data []byte) bool {
 }
 
 // importBundle checks and imports an assessment bundle.
-func (e *env) importBundle(path string, data []byte) error {
+func (e *env) importBundle(path string, data []byte, trust bool) error {
 	q, rec, err := bundle.Decode(path, data)
 	if err != nil {
 		return err
 	}
-	err = e.withStore(func(s *store.Store) error { return inFile(path, s.ImportRecord(e.ctx, q, rec)) })
+	err = e.withStore(func(s *store.Store) error {
+		unknown, err := s.UnknownKeys(e.ctx, rec)
+		if err != nil {
+			return err
+		}
+		if err := e.confirmKeys(unknown, rec, trust); err != nil {
+			return err
+		}
+		return inFile(path, s.ImportRecord(e.ctx, q, rec))
+	})
 	if err != nil {
 		return err
 	}

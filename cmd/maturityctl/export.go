@@ -25,11 +25,15 @@ func runExport(e *env, fs *flag.FlagSet, args []string) error {
 	id := fs.String("assessment", "", "the assessment's id (see maturityctl list)")
 	out := fs.String("o", "-", "the file to write, - for standard output; with csv, a folder for every table")
 	table := fs.String("table", string(report.Responses), "with csv: summary, responses, votes, actions, or all (needs -o FOLDER)")
+	enc := addEncryptFlags(fs)
 	if _, err := parse(fs, args, 0); err != nil {
 		return err
 	}
 	if *id == "" {
 		return usageError("--assessment ID is required")
+	}
+	if err := enc.check(*format); err != nil {
+		return err
 	}
 	if !export.Format(*format).Valid() {
 		return usageError(fmt.Sprintf("--format must be pdf, xlsx, csv or json, not %q", *format))
@@ -47,6 +51,9 @@ func runExport(e *env, fs *flag.FlagSet, args []string) error {
 	}
 	if dir {
 		return e.exportTables(x, *out)
+	}
+	if *enc.encrypt {
+		return e.writeEncrypted(x.Bundle, *out, x.Database, enc)
 	}
 	if *out == "-" {
 		return x.Write(e.stdout, export.Format(*format), report.Table(*table))
@@ -100,11 +107,16 @@ func (e *env) load(id string) (*export.Export, error) {
 			return nil, fmt.Errorf("previous assessment %s: %w", prevID, err)
 		}
 	}
+	edits, err := s.EditCounts(e.ctx, id)
+	if err != nil {
+		return nil, err
+	}
 	x, err := export.Prepare(q, rec, previous, time.Now())
 	if err != nil {
 		return nil, err
 	}
 	x.Database = s.Path()
+	x.In.Edits = edits
 	return x, nil
 }
 

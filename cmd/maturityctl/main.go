@@ -43,6 +43,9 @@ type env struct {
 	db     string // --db, else MATURITY_DB, else "" for the default location
 	stdout io.Writer
 	stderr io.Writer
+	// stdin answers questions such as whether to trust a new signing key;
+	// nil when there is nobody to ask.
+	stdin io.Reader
 }
 
 // command is one subcommand.
@@ -56,28 +59,41 @@ type command struct {
 var commands = map[string]command{
 	"questionnaires": {"", "list the question sets: id, version, title, themes, questions", runQuestionnaires},
 	"check":          {"FILE.yaml", "validate a question set", runCheck},
-	"import":         {"FILE.yaml|FILE.json", "add a question set, or an assessment bundle", runImport},
+	"import":         {"[--passphrase-file FILE | --identity FILE] [--trust-keys] FILE.yaml|FILE.json|FILE.age", "add a question set, or an assessment bundle (plain or encrypted)", runImport},
 	"list":           {"[--latest]", "partnerships and their assessments (id, period, status, overall)", runList},
-	"export":         {"--format pdf|xlsx|csv|json --assessment ID [-o FILE|FOLDER] [--table TABLE|all]", "export one assessment: PDF report, XLSX workbook, CSV tables or JSON bundle", runExport},
+	"export":         {"--format pdf|xlsx|csv|json --assessment ID [-o FILE|FOLDER] [--table TABLE|all] [--encrypt --passphrase-file FILE | --recipient AGEKEY]", "export one assessment: PDF report, XLSX workbook, CSV tables or JSON bundle", runExport},
 	"compare":        {"[--format table|csv|json] ID ID... | --peers --period P [--questionnaire ID] [--anonymise]", "set two or more assessments of one partnership side by side, or every partnership for one period", runCompare},
 	"backup":         {"[-o FILE]", "write a consistent copy of the database (beside it unless -o is given)", runBackup},
 	"restore":        {"FILE", "put a backup in place of the database, keeping the current one beside it; refuses a file that is not a healthy database", runRestore},
 	"check-db":       {"", "check the database: integrity, foreign keys, question sets, the audit chain and every seal; one line per problem", runCheckDB},
 	"demo":           {"[--partnerships N --years Y] [--seed S]", "add the demo partnership with three years of assessments, or N invented partnerships over Y years", runDemo},
+	"keygen":         {"--name NAME --passphrase-file FILE [-o KEYFILE]", "make a signing key, kept encrypted with your passphrase in your data folder", runKeygen},
+	"status":         {"--assessment ID", "an assessment's status, readiness, signatures and amendments", runStatus},
+	"agree":          {"--assessment ID", "move a draft assessment to agreed once the readiness check passes", runAgree},
+	"sign":           {"--assessment ID --name NAME (--agency AGENCY | --scrutineer) --role ROLE --key KEYFILE --passphrase-file FILE", "sign an agreed assessment off; the last required signature locks it", runSign},
+	"amend":          {"--assessment ID --reason TEXT", "open a new revision of a signed-off assessment, keeping the signed original", runAmend},
+	"verify":         {"[--passphrase-file FILE | --identity FILE] FILE.json|FILE.pdf", "check a bundle's or a report's fingerprint and signatures against the database", runVerify},
 }
 
 func main() {
-	os.Exit(run(context.Background(), os.Args[1:], os.Stdout, os.Stderr))
+	os.Exit(runWithInput(context.Background(), os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 }
 
-// run runs the command line in args and returns the exit status. Its
-// messages, and what every command but export prints, pass through an
-// escaper, so no control character reaches a terminal.
+// run runs the command line in args, with nobody to answer questions, and
+// returns the exit status.
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	return runWithInput(ctx, args, nil, stdout, stderr)
+}
+
+// runWithInput runs the command line in args, asking stdin any questions,
+// and returns the exit status. Its messages, and what every command but
+// export prints, pass through an escaper, so no control character reaches
+// a terminal.
+func runWithInput(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	errOut := &escaper{w: stderr}
 	defer errOut.Flush()
 	stderr = errOut
-	e := &env{ctx: ctx, db: os.Getenv("MATURITY_DB"), stdout: stdout, stderr: stderr}
+	e := &env{ctx: ctx, db: os.Getenv("MATURITY_DB"), stdout: stdout, stderr: stderr, stdin: stdin}
 	global := flag.NewFlagSet("maturityctl", flag.ContinueOnError)
 	global.SetOutput(stderr)
 	global.StringVar(&e.db, "db", e.db, "database file (default: $MATURITY_DB, else the app's data folder)")

@@ -17,13 +17,14 @@ var allowed = map[string][]string{
 	"internal/questionnaire": {},
 	"internal/assessment":    {"internal/questionnaire"},
 	"internal/store":         {"internal/questionnaire", "internal/assessment"},
-	"internal/bundle":        {"internal/questionnaire", "internal/assessment"},
+	"internal/signing":       {},
+	"internal/bundle":        {"internal/questionnaire", "internal/assessment", "internal/signing"},
 	"internal/chart":         {},
 	"assets":                 {},
-	"internal/report":        {"internal/questionnaire", "internal/assessment", "internal/chart", "internal/about", "assets"},
+	"internal/report":        {"internal/questionnaire", "internal/assessment", "internal/chart", "internal/about", "assets", "internal/signing"},
 	"internal/export": {"internal/questionnaire", "internal/assessment", "internal/chart", "internal/about", "assets",
-		"internal/report", "internal/bundle"},
-	"internal/demo":  {"internal/questionnaire", "internal/assessment"},
+		"internal/report", "internal/bundle", "internal/signing"},
+	"internal/demo":  {"internal/questionnaire", "internal/assessment", "internal/bundle", "internal/signing"},
 	"questionnaires": {"internal/questionnaire"},
 }
 

@@ -109,8 +109,11 @@ type Assessment struct {
 	Facilitator string
 	// PreviousID is the assessment this one was started from, or "".
 	PreviousID string
-	CreatedAt  time.Time
-	UpdatedAt  time.Time
+	// Revision counts amendments: 1 until a signed-off assessment is
+	// amended, then one more for each amendment.
+	Revision  int
+	CreatedAt time.Time
+	UpdatedAt time.Time
 }
 
 // Participant is a person taking part in an assessment.
@@ -140,8 +143,12 @@ type Response struct {
 	// CarriedForward is true while the text was carried from the previous
 	// assessment and has not been edited since.
 	CarriedForward bool
-	CreatedAt      time.Time
-	UpdatedAt      time.Time
+	// NotAssessedReason says why a question was deliberately left not
+	// assessed; the readiness check accepts a question without a level
+	// only when it has one.
+	NotAssessedReason string
+	CreatedAt         time.Time
+	UpdatedAt         time.Time
 }
 
 // EvidenceRef points to a document or link that supports a response.
@@ -235,8 +242,15 @@ type SignOff struct {
 	Name         string
 	Role         string
 	SignedAt     time.Time
-	CreatedAt    time.Time
-	UpdatedAt    time.Time
+	// Signature is the signer's minisign signature of the assessment's
+	// content and these details, or "" for a sign-off recorded unsigned.
+	Signature string
+	// PublicKey is the signer's public key (minisign format), and
+	// KeyFingerprint its fingerprint as package signing prints it.
+	PublicKey      string
+	KeyFingerprint string
+	CreatedAt      time.Time
+	UpdatedAt      time.Time
 }
 
 // Record is one assessment with everything under it and the partnership it
@@ -251,4 +265,12 @@ type Record struct {
 	Scrutiny     []Scrutiny
 	Actions      []Action
 	SignOffs     []SignOff
+	// Challenges are the scrutineer's challenges with the partnership's
+	// responses and the scrutineer's replies, oldest first.
+	Challenges []Challenge
+	// Judgements are the scrutineer's view of each theme's maturity.
+	Judgements []ThemeJudgement
+	// Assurance is the scrutineer's assurance judgement and statement, or
+	// nil when none has been made.
+	Assurance *Assurance
 }

@@ -39,8 +39,12 @@
 // exporting an imported bundle again gives the same payload and checksum.
 //
 // Decode checks a bundle completely (JSON syntax, format, version, unknown
-// fields, checksum, the embedded question set and every reference) before it
-// returns anything, so an import can be all-or-nothing. Encode applies the
+// fields, checksum, the embedded question set, every reference and every
+// signature) before it returns anything, so an import can be all-or-nothing.
+// The checksum proves the file is whole; the signatures (signatures.go)
+// prove who signed it off: a bundle whose content no longer matches a
+// signature, or that claims to be signed off without the good signatures of
+// the three statutory leads and any scrutineer who took part, is refused. Encode applies the
 // same record checks, so every file it writes can be read back.
 package bundle
 
@@ -150,10 +154,24 @@ func marshal(v any, indent string) ([]byte, error) {
 // returns nothing but a Problems error holding one message per problem, each
 // starting with name.
 func Decode(name string, data []byte) (*questionnaire.Questionnaire, assessment.Record, error) {
+	_, q, rec, err := readBundle(name, data)
+	if err != nil {
+		return nil, assessment.Record{}, err
+	}
+	c := &collector{name: name}
+	checkSignaturePolicy(c, q, rec)
+	if err := c.err(); err != nil {
+		return nil, assessment.Record{}, err
+	}
+	return q, rec, nil
+}
+
+// readBundle reads and checks everything in a bundle but its signatures.
+func readBundle(name string, data []byte) (file, *questionnaire.Questionnaire, assessment.Record, error) {
 	c := &collector{name: name}
 	f, ok := readFile(c, data)
 	if !ok {
-		return nil, assessment.Record{}, c.err()
+		return file{}, nil, assessment.Record{}, c.err()
 	}
 	verifyChecksum(c, f)
 	q := readQuestionnaire(c, f.Payload.Questionnaire)
@@ -161,8 +179,5 @@ func Decode(name string, data []byte) (*questionnaire.Questionnaire, assessment.
 	rec := r.record(f.Payload)
 	checkRecord(c, q, rec)
 	checkText(c, rec)
-	if err := c.err(); err != nil {
-		return nil, assessment.Record{}, err
-	}
-	return q, rec, nil
+	return f, q, rec, c.err()
 }

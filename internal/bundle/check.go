@@ -41,6 +41,7 @@ func checkRecord(c *collector, q *questionnaire.Questionnaire, rec assessment.Re
 	k.scrutiny()
 	k.actions()
 	k.signOffs()
+	k.scrutinyRecord()
 }
 
 // checkText records every text of rec that breaks the limits of

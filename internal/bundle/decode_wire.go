@@ -24,6 +24,9 @@ func (r *reader) record(p payload) assessment.Record {
 		Scrutiny:     listFromWire(p.Scrutiny, r.scrutiny),
 		Actions:      listFromWire(p.Actions, r.action),
 		SignOffs:     listFromWire(p.SignOffs, r.signOff),
+		Challenges:   listFromWire(p.Challenges, r.challenge),
+		Judgements:   listFromWire(p.Judgements, r.judgement),
+		Assurance:    r.assurance(p.Assurance),
 	}
 }
 
@@ -122,6 +125,7 @@ func (r *reader) assessment(a assessmentJSON) assessment.Assessment {
 		PreviousID: r.optional(where, "previous_id", a.PreviousID),
 		CreatedAt:  r.timestamp(where, "created_at", a.CreatedAt),
 		UpdatedAt:  r.timestamp(where, "updated_at", a.UpdatedAt),
+		Revision:   max(a.Revision, 1),
 	}
 }
 
@@ -146,9 +150,10 @@ func (r *reader) response(i int, p responseJSON) assessment.Response {
 		Confidence: assessment.Confidence(r.optional(where, "confidence", p.Confidence)),
 		Evidence:   p.Evidence, Strengths: p.Strengths,
 		AreasForDevelopment: p.AreasForDevelopment, Rationale: p.Rationale,
-		CarriedForward: p.CarriedForward,
-		CreatedAt:      r.timestamp(where, "created_at", p.CreatedAt),
-		UpdatedAt:      r.timestamp(where, "updated_at", p.UpdatedAt),
+		CarriedForward:    p.CarriedForward,
+		CreatedAt:         r.timestamp(where, "created_at", p.CreatedAt),
+		UpdatedAt:         r.timestamp(where, "updated_at", p.UpdatedAt),
+		NotAssessedReason: p.NotAssessedReason,
 	}
 }
 
@@ -230,5 +235,6 @@ func (r *reader) signOff(i int, s signOffJSON) assessment.SignOff {
 		SignedAt:  r.timestamp(where, "signed_at", s.SignedAt),
 		CreatedAt: r.timestamp(where, "created_at", s.CreatedAt),
 		UpdatedAt: r.timestamp(where, "updated_at", s.UpdatedAt),
+		Signature: s.Signature, PublicKey: s.PublicKey, KeyFingerprint: s.KeyFingerprint,
 	}
 }

@@ -20,6 +20,9 @@ func toWire(q *questionnaire.Questionnaire, rec assessment.Record) payload {
 		Scrutiny:      listToWire(rec.Scrutiny, scrutinyToWire),
 		Actions:       listToWire(rec.Actions, actionToWire),
 		SignOffs:      listToWire(rec.SignOffs, signOffToWire),
+		Challenges:    listToWire(rec.Challenges, challengeToWire),
+		Judgements:    listToWire(rec.Judgements, judgementToWire),
+		Assurance:     assuranceToWire(rec.Assurance),
 	}
 }
 
@@ -86,6 +89,7 @@ func assessmentToWire(a assessment.Assessment) assessmentJSON {
 		Period: a.Period, Status: string(a.Status), Facilitator: a.Facilitator,
 		PreviousID: optionalToWire(a.PreviousID),
 		CreatedAt:  timestampToWire(a.CreatedAt), UpdatedAt: timestampToWire(a.UpdatedAt),
+		Revision: revisionToWire(a.Revision),
 	}
 }
 
@@ -108,6 +112,7 @@ func responseToWire(r assessment.Response) responseJSON {
 		AreasForDevelopment: r.AreasForDevelopment, Rationale: r.Rationale,
 		CarriedForward: r.CarriedForward,
 		CreatedAt:      timestampToWire(r.CreatedAt), UpdatedAt: timestampToWire(r.UpdatedAt),
+		NotAssessedReason: r.NotAssessedReason,
 	}
 }
 
@@ -166,5 +171,6 @@ func signOffToWire(s assessment.SignOff) signOffJSON {
 		ID: s.ID, AssessmentID: s.AssessmentID, AgencyID: optionalToWire(s.AgencyID), Name: s.Name, Role: s.Role,
 		SignedAt:  timestampToWire(s.SignedAt),
 		CreatedAt: timestampToWire(s.CreatedAt), UpdatedAt: timestampToWire(s.UpdatedAt),
+		Signature: s.Signature, PublicKey: s.PublicKey, KeyFingerprint: s.KeyFingerprint,
 	}
 }

@@ -74,7 +74,7 @@ func fixtureRecord(loc *time.Location) assessment.Record {
 			ID: assessmentID, PartnershipID: partnershipID,
 			QuestionnaireID: "test-set", QuestionnaireVersion: "2.1",
 			Period: "2025/26", Status: assessment.Agreed, Facilitator: "Sam Jones",
-			PreviousID: previousID, CreatedAt: ts(3), UpdatedAt: ts(40),
+			PreviousID: previousID, Revision: 1, CreatedAt: ts(3), UpdatedAt: ts(40),
 		},
 		Participants: []assessment.Participant{
 			{ID: chairID, AssessmentID: assessmentID, Name: "Alex Chair", Role: "Independent chair", CreatedAt: ts(4), UpdatedAt: ts(4)},
@@ -89,7 +89,8 @@ func fixtureRecord(loc *time.Location) assessment.Record {
 				Rationale:           "Agreed at the workshop after debate.",
 				CreatedAt:           ts(7), UpdatedAt: ts(8),
 			},
-			{AssessmentID: assessmentID, QuestionID: "leadership.2", CreatedAt: ts(9), UpdatedAt: ts(9)},
+			{AssessmentID: assessmentID, QuestionID: "leadership.2", NotAssessedReason: "No data until the audit reports.",
+				CreatedAt: ts(9), UpdatedAt: ts(9)},
 			{
 				AssessmentID: assessmentID, QuestionID: "learning.1", Level: 1, Target: assessment.NotAssessed,
 				Confidence: assessment.Low, Evidence: "Carried from last year.", CarriedForward: true,
@@ -141,6 +142,23 @@ func fixtureRecord(loc *time.Location) assessment.Record {
 			{ID: "a9000000-0000-4000-8000-000000000002", AssessmentID: assessmentID,
 				Name: "Alex Chair", Role: "Independent chair", SignedAt: ts(31), CreatedAt: ts(31), UpdatedAt: ts(31)},
 		},
+		Challenges: []assessment.Challenge{
+			{ID: "b1000000-0000-4000-8000-000000000001", AssessmentID: assessmentID, QuestionID: "leadership.1",
+				Kind: assessment.ChallengeMessage, Author: "Jo Scrutineer", Text: "Where is the children's voice?",
+				At: ts(23), CreatedAt: ts(23), UpdatedAt: ts(23)},
+			{ID: "b1000000-0000-4000-8000-000000000002", AssessmentID: assessmentID, QuestionID: "leadership.1",
+				Kind: assessment.ResponseMessage, Author: "Sam Jones", Text: "The young people's panel reviewed the audit.",
+				At: ts(24), CreatedAt: ts(24), UpdatedAt: ts(24)},
+		},
+		Judgements: []assessment.ThemeJudgement{
+			{ID: "b2000000-0000-4000-8000-000000000001", AssessmentID: assessmentID, ThemeID: "leadership",
+				Scrutineer: "Jo Scrutineer", Level: 2, Reasons: "Visits are new.", CreatedAt: ts(25), UpdatedAt: ts(25)},
+		},
+		Assurance: &assessment.Assurance{
+			AssessmentID: assessmentID, Scrutineer: "Jo Scrutineer", Level: assessment.Moderate,
+			Reasons: "Evidence is thin for two questions.", Statement: "A fair self-assessment.",
+			CreatedAt: ts(26), UpdatedAt: ts(27),
+		},
 	}
 }
 
@@ -153,7 +171,7 @@ func minimalRecord() assessment.Record {
 		},
 		Assessment: assessment.Assessment{
 			ID: assessmentID, PartnershipID: partnershipID, QuestionnaireID: "test-set", QuestionnaireVersion: "2.1",
-			Period: "2099/00", Status: assessment.Draft, CreatedAt: at(1, time.UTC), UpdatedAt: at(1, time.UTC),
+			Period: "2099/00", Status: assessment.Draft, Revision: 1, CreatedAt: at(1, time.UTC), UpdatedAt: at(1, time.UTC),
 		},
 		Participants: []assessment.Participant{},
 		Responses:    []assessment.Response{},
@@ -162,6 +180,8 @@ func minimalRecord() assessment.Record {
 		Scrutiny:     []assessment.Scrutiny{},
 		Actions:      []assessment.Action{},
 		SignOffs:     []assessment.SignOff{},
+		Challenges:   []assessment.Challenge{},
+		Judgements:   []assessment.ThemeJudgement{},
 	}
 }
 

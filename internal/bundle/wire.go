@@ -32,6 +32,11 @@ type payload struct {
 	Scrutiny      []scrutinyJSON    `json:"scrutiny"`
 	Actions       []actionJSON      `json:"actions"`
 	SignOffs      []signOffJSON     `json:"signoffs"`
+	// The scrutiny record (see wire_scrutiny.go) is written only when there
+	// is one, so bundles without it keep their layout and checksum.
+	Challenges []challengeJSON      `json:"challenges,omitempty"`
+	Judgements []themeJudgementJSON `json:"theme_judgements,omitempty"`
+	Assurance  *assuranceJSON       `json:"assurance,omitempty"`
 }
 
 // questionnaireJSON is the question set the assessment was answered against,
@@ -75,6 +80,8 @@ type assessmentJSON struct {
 	PreviousID           *string `json:"previous_id"`
 	CreatedAt            string  `json:"created_at"`
 	UpdatedAt            string  `json:"updated_at"`
+	// Revision is written only from 2, after an amendment.
+	Revision int `json:"revision,omitempty"`
 }
 
 // participantJSON is one person taking part.
@@ -102,6 +109,7 @@ type responseJSON struct {
 	CarriedForward      bool    `json:"carried_forward"`
 	CreatedAt           string  `json:"created_at"`
 	UpdatedAt           string  `json:"updated_at"`
+	NotAssessedReason   string  `json:"not_assessed_reason,omitempty"`
 }
 
 // evidenceRefJSON points to a document supporting a response.
@@ -181,4 +189,10 @@ type signOffJSON struct {
 	SignedAt     string  `json:"signed_at"`
 	CreatedAt    string  `json:"created_at"`
 	UpdatedAt    string  `json:"updated_at"`
+	// Signature is the signer's minisign signature (see package signing),
+	// PublicKey their minisign public key and KeyFingerprint its
+	// fingerprint; all absent for a sign-off recorded unsigned.
+	Signature      string `json:"signature,omitempty"`
+	PublicKey      string `json:"public_key,omitempty"`
+	KeyFingerprint string `json:"key_fingerprint,omitempty"`
 }

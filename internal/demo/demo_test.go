@@ -46,8 +46,25 @@ func TestNorthshire(t *testing.T) {
 			t.Errorf("record %d: %d responses, %d participants, %d actions, %d votes; want a full workshop",
 				i, len(rec.Responses), len(rec.Participants), len(rec.Actions), len(rec.Votes))
 		}
-		if (a.Status == assessment.SignedOff) != (len(rec.SignOffs) == 3) {
+		signers := 3
+		if len(rec.Scrutiny) > 0 {
+			signers++ // the scrutineer took part and signs too
+		}
+		if (a.Status == assessment.SignedOff) != (len(rec.SignOffs) == signers) {
 			t.Errorf("record %d: status %q with %d sign-offs", i, a.Status, len(rec.SignOffs))
+		}
+		if a.Status == assessment.SignedOff && i > 0 && (len(rec.Judgements) != 6 || rec.Assurance == nil || len(rec.Challenges) != 3) {
+			t.Errorf("record %d: %d theme judgements, assurance %v, %d thread messages; want 6, one and 3",
+				i, len(rec.Judgements), rec.Assurance, len(rec.Challenges))
+		}
+		rep, err := bundle.Inspect(q, rec)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, r := range rep.Signatures {
+			if !r.Good || !r.Demo {
+				t.Errorf("record %d: %s's signature good %v (%s), demo %v; want a good demo signature", i, r.SignOff.Name, r.Good, r.Problem, r.Demo)
+			}
 		}
 		// Every reference must hold: the bundle's checks see to that.
 		data, err := bundle.Encode(q, rec, bundle.Meta{ExportedAt: time.Unix(0, 0), Generator: "test"})

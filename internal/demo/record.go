@@ -39,6 +39,7 @@ func (g *generator) record(index int, period string, previous *assessment.Record
 	y.votes()
 	y.scrutiny()
 	y.actions()
+	y.scrutinyRecord()
 	y.signOffs()
 	return y.rec
 }
@@ -143,8 +144,9 @@ func (y *year) scrutiny() {
 	}
 }
 
-// signOffs has the signers for the three statutory partners sign off every
-// signed-off year.
+// signOffs has the signers for the three statutory partners, and the
+// scrutineer when one took part, sign off every signed-off year, each with
+// their demo key.
 func (y *year) signOffs() {
 	if y.rec.Assessment.Status != assessment.SignedOff {
 		return
@@ -154,4 +156,9 @@ func (y *year) signOffs() {
 		y.rec.SignOffs = append(y.rec.SignOffs, assessment.SignOff{ID: y.id(), AssessmentID: y.rec.Assessment.ID,
 			AgencyID: y.agency(s.agency).ID, Name: s.name, Role: s.role, SignedAt: at, CreatedAt: at, UpdatedAt: at})
 	}
+	if len(y.rec.Scrutiny) > 0 {
+		y.rec.SignOffs = append(y.rec.SignOffs, assessment.SignOff{ID: derivedID(y.rec.Assessment.ID, "scrutineer sign-off"), AssessmentID: y.rec.Assessment.ID,
+			Name: y.scrutineer, Role: "Independent scrutineer", SignedAt: at, CreatedAt: at, UpdatedAt: at})
+	}
+	y.sign()
 }

@@ -17,14 +17,18 @@ var exportedAt = time.Date(2026, 3, 12, 14, 30, 0, 0, time.UTC)
 
 // demoInput is the demo partnership's latest assessment, compared with the
 // year before.
-func demoInput(tb testing.TB) report.Input {
+func demoInput(tb testing.TB) report.Input { return demoYear(tb, 2) }
+
+// demoYear is the demo's assessment of year i (1 or 2), compared with the
+// year before, exported at exportedAt with made-up fingerprints.
+func demoYear(tb testing.TB, i int) report.Input {
 	tb.Helper()
 	q, err := questionnaires.LoadDefault()
 	if err != nil {
 		tb.Fatal(err)
 	}
 	recs := demo.Northshire(q, 2023)
-	latest, prev := recs[len(recs)-1], recs[len(recs)-2]
+	latest, prev := recs[i], recs[i-1]
 	return report.Input{Questionnaire: q, Record: latest, Previous: &prev, ExportedAt: exportedAt,
 		Fingerprint:  "3f9a0c1d2e4b5a6978877665544332211ffeeddccbbaa99887766554433221100",
 		DataChecksum: "0011223344556677889900aabbccddeeff00112233445566778899aabbccddee"}

@@ -32,6 +32,9 @@ type Input struct {
 	// ExportedAt is when the export was made; its UTC date decides which
 	// actions are overdue.
 	ExportedAt time.Time
+	// Edits summarises the audit log: edits by person and by stage. The
+	// PDF's appendix shows it when it is given.
+	Edits []assessment.EditCount
 }
 
 // check refuses an Input no export can be written from.

@@ -87,7 +87,7 @@ func WritePDF(w io.Writer, in Input) error {
 		in.Questionnaire.Title, in.Questionnaire.Version), true)
 	pdf.SetCreator(about.Generator, true)
 	pdf.SetProducer(about.Generator, true)
-	pdf.SetKeywords("safeguarding children partnership; maturity; self-assessment; action plan", true)
+	pdf.SetKeywords(p.keywords(), false)
 	pdf.SetLang("en-GB")
 	pdf.SetCreationDate(in.ExportedAt.UTC())
 	pdf.SetModificationDate(in.ExportedAt.UTC())
@@ -101,7 +101,9 @@ func WritePDF(w io.Writer, in Input) error {
 		p.theme(i)
 	}
 	p.actionPlan()
+	p.scrutinyAndSignOff()
 	p.appendix()
+	p.auditSummary()
 	if err := pdf.Error(); err != nil {
 		return fmt.Errorf("laying out the PDF: %w", err)
 	}

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strconv"
 
 	"github.com/partnership-maturity/maturity/internal/assessment"
 	"github.com/partnership-maturity/maturity/internal/questionnaire"
@@ -32,12 +33,13 @@ func assessmentFields(a assessment.Assessment) []field {
 		{"status", string(a.Status)},
 		{"facilitator", a.Facilitator},
 		{"previous_id", a.PreviousID},
+		{"revision", strconv.Itoa(a.Revision)},
 	}
 }
 
 // assessmentColumns are the columns scanAssessment reads, in order.
 const assessmentColumns = `id, partnership_id, questionnaire_id, questionnaire_version, period, status,
-	facilitator, previous_id, created_at, updated_at`
+	facilitator, previous_id, revision, created_at, updated_at`
 
 // scanAssessment reads an assessment row.
 func scanAssessment(row scanner) (assessment.Assessment, error) {
@@ -46,7 +48,7 @@ func scanAssessment(row scanner) (assessment.Assessment, error) {
 	var status string
 	var previous sql.NullString
 	err := row.Scan(&a.ID, &a.PartnershipID, &a.QuestionnaireID, &a.QuestionnaireVersion, &a.Period,
-		&status, &a.Facilitator, &previous, &st.created, &st.updated)
+		&status, &a.Facilitator, &previous, &a.Revision, &st.created, &st.updated)
 	if err != nil {
 		return a, err
 	}
@@ -84,6 +86,7 @@ func (s *Store) CreateAssessment(ctx context.Context, a assessment.Assessment) (
 	if a.Status == "" {
 		a.Status = assessment.Draft
 	}
+	a.Revision = max(a.Revision, 1)
 	if err := checkAssessment(a); err != nil {
 		return assessment.Assessment{}, err
 	}
@@ -122,9 +125,9 @@ func (t *tx) createAssessment(a assessment.Assessment) error {
 
 // insertAssessment inserts the assessment row as given.
 func (t *tx) insertAssessment(a assessment.Assessment) error {
-	_, err := t.exec(`INSERT INTO assessment (`+assessmentColumns+`) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+	_, err := t.exec(`INSERT INTO assessment (`+assessmentColumns+`) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		a.ID, a.PartnershipID, a.QuestionnaireID, a.QuestionnaireVersion, a.Period, string(a.Status),
-		a.Facilitator, nullText(a.PreviousID), formatTime(a.CreatedAt), formatTime(a.UpdatedAt))
+		a.Facilitator, nullText(a.PreviousID), max(a.Revision, 1), formatTime(a.CreatedAt), formatTime(a.UpdatedAt))
 	return duplicatePeriod(err, a.Period)
 }
 
@@ -152,7 +155,7 @@ func (s *Store) StartFromPrevious(ctx context.Context, previousID, period string
 		a = assessment.Assessment{
 			ID: newID(), PartnershipID: prev.PartnershipID, QuestionnaireID: prev.QuestionnaireID,
 			QuestionnaireVersion: prev.QuestionnaireVersion, Period: period, Status: assessment.Draft,
-			Facilitator: prev.Facilitator, PreviousID: prev.ID, CreatedAt: t.at, UpdatedAt: t.at,
+			Facilitator: prev.Facilitator, PreviousID: prev.ID, Revision: 1, CreatedAt: t.at, UpdatedAt: t.at,
 		}
 		if err := checkAssessment(a); err != nil {
 			return err
@@ -290,7 +293,9 @@ func (s *Store) RenameAssessment(ctx context.Context, id, period string) error {
 }
 
 // SetStatus moves an assessment to a status. Once signed off, an
-// assessment is read-only and this returns ErrSignedOff.
+// assessment is read-only and this returns ErrSignedOff. It checks neither
+// readiness nor signatures: the workflow goes through Agree and Sign
+// (workflow.go), which do.
 func (s *Store) SetStatus(ctx context.Context, id string, status assessment.Status) error {
 	return s.updateAssessment(ctx, id, func(a *assessment.Assessment) { a.Status = status })
 }

@@ -55,6 +55,9 @@ func loadChildren(ctx context.Context, q querier, rec *assessment.Record) error 
 	if rec.SignOffs, err = signOffsOf(ctx, q, id); err != nil {
 		return err
 	}
+	if err := loadScrutinyRecord(ctx, q, rec); err != nil {
+		return err
+	}
 	return loadActions(ctx, q, rec)
 }
 
@@ -84,8 +87,10 @@ func loadActions(ctx context.Context, q querier, rec *assessment.Record) error {
 // and keeps every id and timestamp given. An assessment id already in the
 // database is ErrExists. A partnership or agency id that names something
 // else in the database, or a previous assessment or carried action of
-// another partnership, is ErrClash. A signed-off assessment is written as a draft and
-// signed off last, as the read-only triggers require.
+// another partnership, is ErrClash. A signed-off assessment is written as a
+// draft and signed off last, as the read-only triggers require. The public
+// keys of its sign-offs are remembered as keys the partnership trusts, so a
+// caller shows the unknown ones (UnknownKeys) for confirmation first.
 func (s *Store) ImportRecord(ctx context.Context, q *questionnaire.Questionnaire, rec assessment.Record) error {
 	return s.ImportRecords(ctx, q, []assessment.Record{rec})
 }
@@ -269,6 +274,7 @@ func mapEach[T any](in []T, f func(T) T) []T {
 func (t *tx) importAssessment(rec assessment.Record) error {
 	a := rec.Assessment
 	stampNew(t, &a.CreatedAt, &a.UpdatedAt)
+	a.Revision = max(a.Revision, 1)
 	final := a.Status
 	a.Status = assessment.Draft
 	if err := t.insertAssessment(a); err != nil {
@@ -276,6 +282,11 @@ func (t *tx) importAssessment(rec assessment.Record) error {
 	}
 	if err := t.importChildren(a.ID, rec); err != nil {
 		return err
+	}
+	for _, so := range rec.SignOffs {
+		if err := t.trustKey(a.PartnershipID, so.PublicKey, so.KeyFingerprint, so.Name); err != nil {
+			return err
+		}
 	}
 	if final != assessment.Draft {
 		if _, err := t.exec(`UPDATE assessment SET status = ? WHERE id = ?`, string(final), a.ID); err != nil {
@@ -318,6 +329,9 @@ func (t *tx) importChildren(id string, rec assessment.Record) error {
 		return err
 	}
 	if err := t.importActions(id, rec.Actions); err != nil {
+		return err
+	}
+	if err := t.importScrutinyRecord(id, rec); err != nil {
 		return err
 	}
 	for _, so := range rec.SignOffs {

@@ -24,6 +24,7 @@ func responseFields(r assessment.Response) []field {
 		{"areas_for_development", r.AreasForDevelopment},
 		{"rationale", r.Rationale},
 		{"carried_forward", boolText(r.CarriedForward)},
+		{"not_assessed_reason", r.NotAssessedReason},
 	}
 }
 
@@ -82,10 +83,10 @@ func (t *tx) updateResponse(old, r assessment.Response) (assessment.Response, er
 		return old, nil
 	}
 	_, err := t.exec(`UPDATE response SET level = ?, target = ?, confidence = ?, evidence = ?, strengths = ?,
-		areas_for_development = ?, rationale = ?, carried_forward = ?, updated_at = ?
+		areas_for_development = ?, rationale = ?, carried_forward = ?, not_assessed_reason = ?, updated_at = ?
 		WHERE assessment_id = ? AND question_id = ?`,
 		nullLevel(r.Level), nullLevel(r.Target), string(r.Confidence), r.Evidence, r.Strengths,
-		r.AreasForDevelopment, r.Rationale, boolInt(r.CarriedForward), formatTime(r.UpdatedAt),
+		r.AreasForDevelopment, r.Rationale, boolInt(r.CarriedForward), r.NotAssessedReason, formatTime(r.UpdatedAt),
 		r.AssessmentID, r.QuestionID)
 	if err != nil {
 		return r, err
@@ -95,13 +96,13 @@ func (t *tx) updateResponse(old, r assessment.Response) (assessment.Response, er
 
 // responseColumns are the columns scanResponse reads, in order.
 const responseColumns = `assessment_id, question_id, level, target, confidence, evidence, strengths,
-	areas_for_development, rationale, carried_forward, created_at, updated_at`
+	areas_for_development, rationale, carried_forward, not_assessed_reason, created_at, updated_at`
 
 // insertResponse inserts a response row as given.
 func (t *tx) insertResponse(r assessment.Response) error {
-	_, err := t.exec(`INSERT INTO response (`+responseColumns+`) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+	_, err := t.exec(`INSERT INTO response (`+responseColumns+`) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		r.AssessmentID, r.QuestionID, nullLevel(r.Level), nullLevel(r.Target), string(r.Confidence),
-		r.Evidence, r.Strengths, r.AreasForDevelopment, r.Rationale, boolInt(r.CarriedForward),
+		r.Evidence, r.Strengths, r.AreasForDevelopment, r.Rationale, boolInt(r.CarriedForward), r.NotAssessedReason,
 		formatTime(r.CreatedAt), formatTime(r.UpdatedAt))
 	return err
 }
@@ -114,7 +115,7 @@ func scanResponse(row scanner) (assessment.Response, error) {
 	var confidence string
 	var carried int
 	err := row.Scan(&r.AssessmentID, &r.QuestionID, &level, &target, &confidence, &r.Evidence, &r.Strengths,
-		&r.AreasForDevelopment, &r.Rationale, &carried, &st.created, &st.updated)
+		&r.AreasForDevelopment, &r.Rationale, &carried, &r.NotAssessedReason, &st.created, &st.updated)
 	if err != nil {
 		return r, err
 	}

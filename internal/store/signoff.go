@@ -16,6 +16,9 @@ func signOffFields(so assessment.SignOff) []field {
 		{"name", so.Name},
 		{"role", so.Role},
 		{"signed_at", timeText(so.SignedAt)},
+		{"signature", so.Signature},
+		{"public_key", so.PublicKey},
+		{"key_fingerprint", so.KeyFingerprint},
 	}
 }
 
@@ -83,13 +86,14 @@ func (t *tx) checkAssessmentAgency(assessmentID, agencyID string) error {
 }
 
 // signOffColumns are the columns scanSignOff reads, in order.
-const signOffColumns = `id, assessment_id, agency_id, name, role, signed_at, created_at, updated_at`
+const signOffColumns = `id, assessment_id, agency_id, name, role, signed_at, signature, public_key,
+	key_fingerprint, created_at, updated_at`
 
 // insertSignOff inserts a sign-off row as given.
 func (t *tx) insertSignOff(so assessment.SignOff) error {
-	_, err := t.exec(`INSERT INTO signoff (`+signOffColumns+`) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+	_, err := t.exec(`INSERT INTO signoff (`+signOffColumns+`) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		so.ID, so.AssessmentID, nullText(so.AgencyID), so.Name, so.Role, formatTime(so.SignedAt),
-		formatTime(so.CreatedAt), formatTime(so.UpdatedAt))
+		so.Signature, so.PublicKey, so.KeyFingerprint, formatTime(so.CreatedAt), formatTime(so.UpdatedAt))
 	return err
 }
 
@@ -99,7 +103,7 @@ func scanSignOff(row scanner) (assessment.SignOff, error) {
 	var st stamps
 	var agency sql.NullString
 	var signed string
-	if err := row.Scan(&so.ID, &so.AssessmentID, &agency, &so.Name, &so.Role, &signed, &st.created, &st.updated); err != nil {
+	if err := row.Scan(&so.ID, &so.AssessmentID, &agency, &so.Name, &so.Role, &signed, &so.Signature, &so.PublicKey, &so.KeyFingerprint, &st.created, &st.updated); err != nil {
 		return so, err
 	}
 	so.AgencyID = agency.String

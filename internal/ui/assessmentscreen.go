@@ -26,6 +26,8 @@ type AssessmentScreen struct {
 	Actions *ActionPlan
 	// questionsTab and actionsTab hold those screens once built.
 	questionsTab, actionsTab *fyne.Container
+	// Scrutiny holds the Scrutinise, Sign-off and Audit trail tabs.
+	Scrutiny *ScrutinyTabs
 	// Back returns to the home screen.
 	Back    *widget.Button
 	content fyne.CanvasObject
@@ -55,6 +57,7 @@ func NewAssessmentScreen(s *session, home func()) *AssessmentScreen {
 			a.buildActions()
 		}
 	}
+	a.addScrutinyTabs()
 	rec := s.rec
 	title := widget.NewLabelWithStyle(fmt.Sprintf("%s — %s", rec.Partnership.Name, rec.Assessment.Period),
 		fyne.TextAlignLeading, fyne.TextStyle{Bold: true})

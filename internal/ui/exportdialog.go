@@ -16,6 +16,7 @@ import (
 
 	"github.com/partnership-maturity/maturity/internal/export"
 	"github.com/partnership-maturity/maturity/internal/report"
+	"github.com/partnership-maturity/maturity/internal/signing"
 )
 
 // formatChoices are the export formats as the dialog offers them.
@@ -43,6 +44,9 @@ type ExportDialog struct {
 	// Name is the file name to save as, suggested from the partnership,
 	// the period and the format.
 	Name *widget.Entry
+	// Passphrase, for a JSON bundle, encrypts it with age for email; left
+	// empty, the bundle is written plain.
+	Passphrase *widget.Entry
 	// Result says where the file went, or why it was not written.
 	Result *widget.Label
 	// OpenFile and ShowFolder act on the file just written.
@@ -67,6 +71,8 @@ func NewExportDialog(s *session, a fyne.App, run func(work, then func())) *Expor
 	e.Name = widget.NewEntry()
 	e.Table = widget.NewSelect(tables, func(string) { e.showTable() })
 	e.Table.SetSelected(string(report.Actions))
+	e.Passphrase = widget.NewPasswordEntry()
+	e.Passphrase.SetPlaceHolder("Passphrase to encrypt the bundle for email (leave empty for a plain file)")
 	e.Result.Wrapping = fyne.TextWrapWord
 	e.OpenFile = widget.NewButton("Open file", func() { e.openURL(e.written) })
 	e.ShowFolder = widget.NewButton("Show in folder", func() { e.openURL(filepath.Dir(e.written)) })
@@ -86,10 +92,10 @@ func (e *ExportDialog) format() export.Format {
 	return export.PDF
 }
 
-// showTable shows the table choice only for CSV, and suggests a file name
-// for the format and table chosen.
+// showTable shows the table choice only for CSV, the passphrase only for a
+// JSON bundle, and suggests a file name for the format and table chosen.
 func (e *ExportDialog) showTable() {
-	if e.Table == nil || e.Name == nil {
+	if e.Table == nil || e.Name == nil || e.Passphrase == nil {
 		return
 	}
 	f := e.format()
@@ -103,6 +109,11 @@ func (e *ExportDialog) showTable() {
 	} else {
 		e.Table.Hide()
 	}
+	if e.format() == export.JSON {
+		e.Passphrase.Show()
+	} else {
+		e.Passphrase.Hide()
+	}
 }
 
 // Show opens the dialog.
@@ -111,7 +122,7 @@ func (e *ExportDialog) Show() {
 	choose := widget.NewButton("Choose the folder to save in…", func() { e.chooseFolder() })
 	choose.Importance = widget.HighImportance
 	name := widget.NewForm(widget.NewFormItem("File name", e.Name))
-	body := container.NewVBox(e.Format, e.Table, name, e.Result, container.NewHBox(e.OpenFile, e.ShowFolder))
+	body := container.NewVBox(e.Format, e.Table, name, e.Passphrase, e.Result, container.NewHBox(e.OpenFile, e.ShowFolder))
 	d = dialog.NewCustomWithoutButtons("Export "+e.s.rec.Assessment.Period, body, e.s.win)
 	d.SetButtons([]fyne.CanvasObject{widget.NewButton("Close", d.Hide), choose})
 	d.Resize(fyne.NewSize(620, 360))
@@ -128,6 +139,9 @@ func (e *ExportDialog) chooseFolder() {
 	if name == "" || name == "." || name == ".." || strings.ContainsAny(name, `/\`) {
 		e.finished("", errors.New("give the file a name, without a folder"))
 		return
+	}
+	if f == export.JSON && e.Passphrase.Text != "" && !strings.HasSuffix(name, ".age") {
+		name += ".age"
 	}
 	folder := dialog.NewFolderOpen(func(dir fyne.ListableURI, err error) {
 		if err != nil || dir == nil {
@@ -167,12 +181,21 @@ func (e *ExportDialog) Save(path string, f export.Format, table report.Table, do
 	wait := dialog.NewCustomWithoutButtons("Writing "+filepath.Base(path)+"…", bar, e.s.win)
 	wait.Show()
 	q, rec, prev, now, db := e.s.q, e.s.rec, e.s.prev, e.s.now(), e.s.store.Path()
+	pass := []byte(e.Passphrase.Text)
 	var err error
 	e.run(func() {
 		var x *export.Export
-		if x, err = export.Prepare(q, rec, prev, now); err == nil {
-			x.Database = db
+		if x, err = export.Prepare(q, rec, prev, now); err != nil {
+			return
+		}
+		x.Database = db
+		if f != export.JSON || len(pass) == 0 {
 			err = x.WriteFile(path, f, table)
+			return
+		}
+		var sealed []byte
+		if sealed, err = signing.EncryptWithPassphrase(x.Bundle, pass, 0); err == nil {
+			err = export.WriteFileAtomic(path, sealed, db)
 		}
 	}, func() {
 		wait.Hide()

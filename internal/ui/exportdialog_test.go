@@ -8,9 +8,12 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
 
+	"github.com/partnership-maturity/maturity/internal/bundle"
 	"github.com/partnership-maturity/maturity/internal/export"
 	"github.com/partnership-maturity/maturity/internal/report"
+	"github.com/partnership-maturity/maturity/internal/signing"
 )
 
 func TestExportWritesPDF(t *testing.T) {
@@ -52,5 +55,31 @@ func TestExportCSVShowsTableChoice(t *testing.T) {
 	e.Format.SetSelected(formatChoices[2].label)
 	if e.format() != export.CSV || !e.Table.Visible() {
 		t.Errorf("CSV: format %s, table shown %v", e.format(), e.Table.Visible())
+	}
+}
+
+func TestExportEncryptsTheBundle(t *testing.T) {
+	sess, _ := demoSession(t)
+	e := NewExportDialog(sess, fyne.CurrentApp(), inline)
+	if e.Passphrase.Visible() {
+		t.Error("the passphrase shows for a PDF")
+	}
+	e.Format.SetSelected(formatChoices[3].label)
+	if !e.Passphrase.Visible() {
+		t.Fatal("no passphrase for a JSON bundle")
+	}
+	test.Type(e.Passphrase, "correct horse battery")
+	path := filepath.Join(t.TempDir(), "bundle.json.age")
+	e.Save(path, export.JSON, "", nil)
+	data, err := os.ReadFile(path)
+	if err != nil || !signing.IsEncrypted(data) || strings.Contains(string(data), "Northshire") {
+		t.Fatalf("the bundle is not encrypted (%v): %.60q", err, data)
+	}
+	plain, err := signing.DecryptWithPassphrase(data, []byte("correct horse battery"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, rec, err := bundle.Decode("bundle.json", plain); err != nil || rec.Assessment.ID != sess.rec.Assessment.ID {
+		t.Errorf("the decrypted bundle: %v", err)
 	}
 }

@@ -1,0 +1,221 @@
+package ui
+
+import (
+	"context"
+	"encoding/csv"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/partnership-maturity/maturity/internal/assessment"
+	"github.com/partnership-maturity/maturity/internal/store"
+)
+
+// ChainChecker checks the audit log's hash chain (maturityctl check-db)
+// and says, in words, whether it is whole. A store that cannot check it
+// leaves the chain shown as not checked.
+type ChainChecker interface {
+	CheckAuditChain(ctx context.Context) (healthy bool, words string, err error)
+}
+
+// The choices that filter nothing.
+const (
+	anyone      = "Anyone"
+	anyQuestion = "Any question"
+	anyKind     = "Any kind of change"
+)
+
+// AuditScreen is the assessment's audit trail: every change, who made it
+// and when, the old value and the new, filtered by person, question, kind
+// and date, exported to CSV, with the health of the audit chain.
+type AuditScreen struct {
+	s  *session
+	st ScrutinyStore
+	// Person, Question and Kind filter the rows; From and To are dates
+	// (YYYY-MM-DD), To included.
+	Person, Question, Kind *widget.Select
+	From, To               *widget.Entry
+	// Rows lists the changes kept; Count says how many.
+	Rows  *widget.List
+	Count *widget.Label
+	// Chain says whether the audit chain is whole, or that it was not checked.
+	Chain *widget.Label
+	// Export saves the rows shown as CSV.
+	Export  *widget.Button
+	entries []store.TrailEntry
+	content fyne.CanvasObject
+}
+
+// NewAuditScreen builds the audit trail of a session.
+func NewAuditScreen(s *session, st ScrutinyStore) *AuditScreen {
+	c := &AuditScreen{s: s, st: st, From: widget.NewEntry(), To: widget.NewEntry(), Count: widget.NewLabel(""), Chain: widget.NewLabel("")}
+	c.From.SetPlaceHolder("from YYYY-MM-DD")
+	c.To.SetPlaceHolder("to YYYY-MM-DD")
+	refresh := func(string) { c.Reload() }
+	c.Person = widget.NewSelect([]string{anyone}, refresh)
+	questions := []string{anyQuestion}
+	for _, t := range s.q.Themes {
+		for _, q := range t.Questions {
+			questions = append(questions, q.ID)
+		}
+	}
+	c.Question = widget.NewSelect(questions, refresh)
+	c.Kind = widget.NewSelect([]string{anyKind, "assessment", "response", "vote", "participant", "evidence_ref", "scrutiny",
+		"challenge", "theme_judgement", "assurance", "action", "action_update", "signoff"}, refresh)
+	c.From.OnChanged, c.To.OnChanged = refresh, refresh
+	c.Rows = widget.NewList(func() int { return len(c.entries) }, func() fyne.CanvasObject {
+		l := widget.NewLabel("")
+		l.Truncation = fyne.TextTruncateEllipsis
+		return l
+	}, func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(trailLine(c.entries[i])) })
+	c.Export = widget.NewButton("Export CSV…", c.exportCSV)
+	c.Person.SetSelected(anyone)
+	c.Question.SetSelected(anyQuestion)
+	c.Kind.SetSelected(anyKind)
+	filters := container.NewGridWithColumns(5, c.Person, c.Question, c.Kind, c.From, c.To)
+	top := container.NewVBox(filters, container.NewBorder(nil, nil, nil, c.Export, c.Count), c.Chain)
+	c.content = container.NewBorder(top, nil, nil, nil, c.Rows)
+	c.showChain()
+	c.Reload()
+	return c
+}
+
+// Content is the screen's root object.
+func (c *AuditScreen) Content() fyne.CanvasObject { return c.content }
+
+// trailLine says one change in words: when, who, what, old → new.
+func trailLine(e store.TrailEntry) string {
+	what := e.Entity
+	if e.QuestionID != "" {
+		what += " " + e.QuestionID
+	}
+	change := e.New
+	if e.Field != "" {
+		change = fmt.Sprintf("%s: %q → %q", e.Field, e.Old, e.New)
+	}
+	return fmt.Sprintf("%s  %s  %s  %s", e.At.Local().Format("2006-01-02 15:04"), e.Actor, what, change)
+}
+
+// filter reads the filters; a date that cannot be read is reported.
+func (c *AuditScreen) filter() (store.AuditFilter, error) {
+	f := store.AuditFilter{}
+	if v := c.Person.Selected; v != anyone {
+		f.Actor = v
+	}
+	if v := c.Question.Selected; v != anyQuestion {
+		f.QuestionID = v
+	}
+	if v := c.Kind.Selected; v != anyKind {
+		f.Entity = v
+	}
+	for _, d := range []struct {
+		e   *widget.Entry
+		out *time.Time
+		add int
+	}{{c.From, &f.From, 0}, {c.To, &f.To, 1}} {
+		text := strings.TrimSpace(d.e.Text)
+		if text == "" {
+			continue
+		}
+		t, err := time.ParseInLocation(assessment.DateLayout, text, time.Local)
+		if err != nil {
+			return f, fmt.Errorf("%q is not a date such as 2026-03-01", text)
+		}
+		*d.out = t.AddDate(0, 0, d.add)
+	}
+	return f, nil
+}
+
+// Reload reads the trail again with the filters as they are.
+func (c *AuditScreen) Reload() {
+	if c.Rows == nil || c.Person == nil || c.Question == nil || c.Kind == nil {
+		return // still being built
+	}
+	f, err := c.filter()
+	if err != nil {
+		c.Count.SetText(err.Error())
+		return
+	}
+	entries, err := c.st.AuditTrail(c.s.ctx, c.s.rec.Assessment.ID, f)
+	if err != nil {
+		c.Count.SetText("Cannot read the audit log: " + err.Error())
+		return
+	}
+	c.entries = entries
+	c.Count.SetText(fmt.Sprintf("%d change(s)", len(entries)))
+	c.Rows.Refresh()
+	if f.Actor == "" {
+		c.fillPeople(entries)
+	}
+}
+
+// fillPeople offers everyone who made a change as a person to filter by.
+func (c *AuditScreen) fillPeople(entries []store.TrailEntry) {
+	people := []string{}
+	for _, e := range entries {
+		if !slices.Contains(people, e.Actor) {
+			people = append(people, e.Actor)
+		}
+	}
+	slices.Sort(people)
+	c.Person.Options = append([]string{anyone}, people...)
+	c.Person.Refresh()
+}
+
+// showChain says whether the audit chain is whole.
+func (c *AuditScreen) showChain() {
+	checker, ok := c.st.(ChainChecker)
+	if !ok {
+		c.Chain.SetText("Audit chain: not checked here (maturityctl check-db checks it).")
+		return
+	}
+	healthy, words, err := checker.CheckAuditChain(c.s.ctx)
+	switch {
+	case err != nil:
+		c.Chain.SetText("Audit chain: could not be checked: " + err.Error())
+		c.Chain.Importance = widget.DangerImportance
+	case healthy:
+		c.Chain.SetText("Audit chain: whole — " + words)
+		c.Chain.Importance = widget.SuccessImportance
+	default:
+		c.Chain.SetText("Audit chain: BROKEN — " + words)
+		c.Chain.Importance = widget.DangerImportance
+	}
+	c.Chain.Refresh()
+}
+
+// WriteCSV writes the rows shown as CSV: at, person, kind, id, question,
+// field, old, new.
+func (c *AuditScreen) WriteCSV(w io.Writer) error {
+	cw := csv.NewWriter(w)
+	if err := cw.Write([]string{"at", "person", "kind", "id", "question", "field", "old", "new"}); err != nil {
+		return err
+	}
+	for _, e := range c.entries {
+		if err := cw.Write([]string{e.At.UTC().Format(time.RFC3339), e.Actor, e.Entity, e.EntityID, e.QuestionID, e.Field, e.Old, e.New}); err != nil {
+			return err
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// exportCSV asks where to save the rows shown and saves them there.
+func (c *AuditScreen) exportCSV() {
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil || w == nil {
+			return
+		}
+		defer w.Close()
+		c.s.saved.Done(c.WriteCSV(w))
+	}, c.s.win)
+	d.SetFileName(strings.ReplaceAll(c.s.rec.Assessment.Period, "/", "-") + "-audit-trail.csv")
+	d.Show()
+}
