@@ -144,7 +144,16 @@ func TestSchemaMatchesCode(t *testing.T) {
 		}
 		slices.Sort(inSchema)
 		slices.Sort(required)
-		if !slices.Equal(inSchema, fields) || !slices.Equal(required, fields) {
+		// Fields added after version 1 (tagged omitempty) are optional, so
+		// that bundles written before them still read and verify.
+		var mandatory []string
+		for f := range typ.Fields() {
+			if tag := f.Tag.Get("json"); !strings.HasSuffix(tag, ",omitempty") {
+				mandatory = append(mandatory, strings.TrimSuffix(tag, ",omitempty"))
+			}
+		}
+		slices.Sort(mandatory)
+		if !slices.Equal(inSchema, fields) || !slices.Equal(required, mandatory) {
 			t.Errorf("%s: schema properties %v, required %v; struct %s has %v", where, inSchema, required, typ, fields)
 		}
 	}

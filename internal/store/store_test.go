@@ -5,8 +5,10 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -184,8 +186,10 @@ func TestOpenNewDatabase(t *testing.T) {
 	if got := s.Path(); got != path {
 		t.Errorf("Path() = %q; want %q", got, path)
 	}
-	if got, want := userVersion(t, s.db), SchemaVersion(); got != want || want != 2 {
-		t.Errorf("user_version = %d, SchemaVersion() = %d; want both 2", got, want)
+	names, _ := fs.Glob(migrationFiles, "migrations/*.sql")
+	newest, _ := strconv.Atoi(strings.TrimPrefix(names[len(names)-1], "migrations/")[:4])
+	if got, want := userVersion(t, s.db), SchemaVersion(); got != want || want != newest {
+		t.Errorf("user_version = %d, SchemaVersion() = %d; want both %d (the newest migration)", got, want, newest)
 	}
 	for p, want := range map[string]os.FileMode{path: 0o600, dir: 0o700 | os.ModeDir} {
 		if info, err := os.Stat(p); err != nil || info.Mode() != want {
