@@ -58,6 +58,7 @@ var commands = map[string]command{
 	"list":           {"[--latest]", "partnerships and their assessments (id, period, status, overall)", runList},
 	"export":         {"--format pdf|xlsx|csv|json --assessment ID [-o FILE|FOLDER] [--table TABLE|all]", "export one assessment: PDF report, XLSX workbook, CSV tables or JSON bundle", runExport},
 	"compare":        {"[--format table|csv|json] ID ID... | --peers --period P [--questionnaire ID] [--anonymise]", "set two or more assessments of one partnership side by side, or every partnership for one period", runCompare},
+	"workshop":       {"--assessment ID [--addr HOST:PORT] [--anonymous]", "run a workshop: print the join URL and PIN, then take next, prev, goto ID, reveal, revote, agree LEVEL [RATIONALE], names on|off, timer, status, end from standard input", runWorkshop},
 	"demo":           {"[--partnerships N --years Y] [--seed S]", "add the demo partnership with three years of assessments, or N invented partnerships over Y years", runDemo},
 }
 
