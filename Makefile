@@ -9,7 +9,7 @@ SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 # Debian packages: to build the window (cgo, OpenGL, X11), and for tests.
 BUILD_PKGS := gcc pkg-config libgl1-mesa-dev xorg-dev
-TEST_PKGS  := $(BUILD_PKGS) poppler-utils
+TEST_PKGS  := $(BUILD_PKGS) poppler-utils chromium
 
 .PHONY: run build test bench deps-build deps-test demo screenshots clean
 

@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/partnership-maturity/maturity/internal/assessment"
+	"github.com/partnership-maturity/maturity/internal/questionnaire"
 )
 
 // ErrWrongPIN means a join gave the wrong PIN or came through the wrong
@@ -183,7 +184,7 @@ func (w *Workshop) RoomStateFor(token string) (RoomState, bool) {
 	_, th, _ := w.q.Question(q.ID)
 	r := w.roundOf(q.ID)
 	st := RoomState{Status: statusOpen, You: w.people[id].Name, Round: r.number, Revealed: r.revealed,
-		Question: &RoomQuestion{ID: q.ID, Theme: th.Title, Section: q.Section, Text: q.Text, Position: w.cur + 1, Total: len(w.questions)},
+		Question: &RoomQuestion{ID: q.ID, Theme: th.Title, Section: questionnaire.SectionLabel(q.Section) + ", " + w.q.Source.Title, Text: q.Text, Position: w.cur + 1, Total: len(w.questions)},
 		Version:  w.version, Scale: []RoomLevel{}, Waiting: []string{}}
 	for _, l := range w.q.Scale.Levels {
 		st.Scale = append(st.Scale, RoomLevel{Level: l.Value, Label: l.Label})
