@@ -389,6 +389,11 @@ func dsn(path string, busy time.Duration, writer bool) string {
 	q.Add("_pragma", "foreign_keys(1)")
 	if writer {
 		q.Add("_pragma", "journal_mode(WAL)")
+		// In WAL mode NORMAL never corrupts the file and keeps every commit
+		// through an app crash; only a power cut can lose the last few
+		// commits. It spares an fsync per edit: a workshop vote's p99 falls
+		// from ~55 ms to ~28 ms with 60 phones voting (BenchmarkWorkshopLoad).
+		q.Add("_pragma", "synchronous(NORMAL)")
 		q.Set("_txlock", "immediate")
 	}
 	u := url.URL{Scheme: "file", Path: filepath.ToSlash(path), RawQuery: q.Encode()}
