@@ -98,6 +98,7 @@ func (a *App) openAssessment(id string, done func()) {
 		a.flush()
 		a.Compare = nil
 		a.Current = NewAssessmentScreen(s, a.ShowHome)
+		a.Current.Reopen = func() { a.OpenAssessment(id) }
 		a.win.SetContent(a.Current.Content())
 		if done != nil {
 			done()

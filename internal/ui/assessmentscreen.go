@@ -26,6 +26,10 @@ type AssessmentScreen struct {
 	Actions *ActionPlan
 	// questionsTab and actionsTab hold those screens once built.
 	questionsTab, actionsTab *fyne.Container
+	// Workshop is the Workshop tab: participants and Start workshop.
+	Workshop *WorkshopTab
+	// Reopen loads the assessment afresh, after a workshop has changed it.
+	Reopen func()
 	// Back returns to the home screen.
 	Back    *widget.Button
 	content fyne.CanvasObject
@@ -45,6 +49,8 @@ func NewAssessmentScreen(s *session, home func()) *AssessmentScreen {
 		container.NewTabItemWithIcon("Questions", theme.DocumentIcon(), a.questionsTab),
 		container.NewTabItemWithIcon("Action plan", theme.ListIcon(), a.actionsTab),
 	)
+	a.Workshop = NewWorkshopTab(s, func(o fyne.CanvasObject) { s.win.SetContent(o) }, a.afterWorkshop)
+	a.Tabs.Append(container.NewTabItemWithIcon("Workshop", theme.AccountIcon(), a.Workshop.Content()))
 	a.Tabs.OnUnselected = func(*container.TabItem) { a.Flush() }
 	a.Tabs.OnSelected = func(item *container.TabItem) {
 		switch item.Text {
@@ -136,6 +142,10 @@ func (a *AssessmentScreen) Previous() {
 // when it is showing (1–5 choose a level, 0 clears it, Page Up and Page Down
 // move).
 func (a *AssessmentScreen) TypedKey(ev *fyne.KeyEvent) {
+	if a.Workshop.Running != nil {
+		a.Workshop.Running.TypedKey(ev)
+		return
+	}
 	if a.Tabs.Selected() != nil && a.Tabs.Selected().Text == "Questions" {
 		a.Questions.TypedKey(ev)
 	}
@@ -194,4 +204,14 @@ func containsAll(hay string, words []string) bool {
 		}
 	}
 	return true
+}
+
+// afterWorkshop comes back from an ended workshop to the assessment,
+// loaded afresh with the votes and levels the workshop saved.
+func (a *AssessmentScreen) afterWorkshop() {
+	if a.Reopen != nil {
+		a.Reopen()
+		return
+	}
+	a.s.win.SetContent(a.content)
 }

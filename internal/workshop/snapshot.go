@@ -17,17 +17,17 @@ type Group struct {
 	Code string
 	// Label is the group in words.
 	Label string
-	// Colour is the dot's colour; each has at least 4.5:1 contrast with
-	// white text on it.
+	// Colour is the dot's colour; each has at least 7:1 contrast with
+	// white letters on it.
 	Colour color.NRGBA
 }
 
 // The agency groups the room sees.
 var (
-	GroupLocalAuthority = Group{"LA", "Local authority", color.NRGBA{0x00, 0x5E, 0xA5, 0xFF}}
-	GroupHealth         = Group{"H", "Health", color.NRGBA{0x00, 0x6B, 0x3F, 0xFF}}
+	GroupLocalAuthority = Group{"LA", "Local authority", color.NRGBA{0x00, 0x4B, 0x87, 0xFF}}
+	GroupHealth         = Group{"H", "Health", color.NRGBA{0x00, 0x58, 0x3A, 0xFF}}
 	GroupPolice         = Group{"P", "Police", color.NRGBA{0x3B, 0x2A, 0x86, 0xFF}}
-	GroupEducation      = Group{"E", "Education", color.NRGBA{0xA3, 0x3A, 0x00, 0xFF}}
+	GroupEducation      = Group{"E", "Education", color.NRGBA{0x8B, 0x2F, 0x00, 0xFF}}
 	GroupOther          = Group{"O", "Other", color.NRGBA{0x4A, 0x4A, 0x4A, 0xFF}}
 )
 

@@ -59,6 +59,18 @@ var (
 	ErrUnknownParticipant = errors.New("no such participant in this workshop")
 )
 
+// Store is what a workshop needs from the database; *store.Store has it.
+type Store interface {
+	LoadRecord(ctx context.Context, assessmentID string) (assessment.Record, error)
+	Questionnaire(ctx context.Context, id, version string) (*questionnaire.Questionnaire, error)
+	AddParticipant(ctx context.Context, p assessment.Participant) (assessment.Participant, error)
+	SaveVote(ctx context.Context, v assessment.Vote) (assessment.Vote, error)
+	SaveResponse(ctx context.Context, r assessment.Response) (assessment.Response, error)
+}
+
+// compile-time check that the real store serves a workshop.
+var _ Store = (*store.Store)(nil)
+
 // Options change how a workshop runs.
 type Options struct {
 	// AllowAnonymous lets a participant join with their agency only.
@@ -81,7 +93,7 @@ type round struct {
 // Workshop is one running workshop on one assessment. It is safe for
 // concurrent use.
 type Workshop struct {
-	st          *store.Store
+	st          Store
 	q           *questionnaire.Questionnaire
 	partnership assessment.Partnership
 	assessment  assessment.Assessment
@@ -107,7 +119,7 @@ type Workshop struct {
 // Open loads an assessment and prepares a workshop on it, starting at its
 // first question, with a new secret and PIN. Votes already in the database
 // are kept: each question resumes in its latest round, not yet revealed.
-func Open(ctx context.Context, st *store.Store, assessmentID string, opts Options) (*Workshop, error) {
+func Open(ctx context.Context, st Store, assessmentID string, opts Options) (*Workshop, error) {
 	rec, err := st.LoadRecord(ctx, assessmentID)
 	if err != nil {
 		return nil, err
