@@ -27,25 +27,33 @@ func (s *Store) AddParticipant(ctx context.Context, p assessment.Participant) (a
 	if strings.TrimSpace(p.Name) == "" {
 		return assessment.Participant{}, invalid("participant has no name")
 	}
-	p.ID = orNew(p.ID)
-	err := s.write(ctx, func(t *tx) error {
-		a, err := assessmentByID(ctx, t, p.AssessmentID)
-		if err != nil {
-			return err
-		}
-		if err := checkPartnershipAgency(t, a.PartnershipID, p.AgencyID); err != nil {
-			return err
-		}
-		p.CreatedAt, p.UpdatedAt = t.at, t.at
-		if err := t.insertParticipant(p); err != nil {
-			return err
-		}
-		return t.auditCreate("participant", p.ID, participantFields(p))
+	err := s.write(ctx, func(t *tx) (err error) {
+		p, err = t.addParticipant(p)
+		return err
 	})
 	if err != nil {
 		return assessment.Participant{}, err
 	}
 	return p, nil
+}
+
+// addParticipant adds a person to an assessment of a partnership one of
+// whose agencies they belong to, with its audit rows, and returns them with
+// their id and timestamps.
+func (t *tx) addParticipant(p assessment.Participant) (assessment.Participant, error) {
+	p.ID = orNew(p.ID)
+	a, err := assessmentByID(t.ctx, t, p.AssessmentID)
+	if err != nil {
+		return p, err
+	}
+	if err := checkPartnershipAgency(t, a.PartnershipID, p.AgencyID); err != nil {
+		return p, err
+	}
+	p.CreatedAt, p.UpdatedAt = t.at, t.at
+	if err := t.insertParticipant(p); err != nil {
+		return p, err
+	}
+	return p, t.auditCreate("participant", p.ID, participantFields(p))
 }
 
 // UpdateParticipant changes a participant's name, role and agency and

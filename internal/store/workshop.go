@@ -34,20 +34,9 @@ func (s *Store) ImportVotes(ctx context.Context, p assessment.Participant, votes
 	if strings.TrimSpace(p.Name) == "" {
 		return assessment.Participant{}, invalid("participant has no name")
 	}
-	p.ID, p.JoinedBy = orNew(p.ID), assessment.JoinedByBundle
-	err := s.write(ctx, func(t *tx) error {
-		a, err := assessmentByID(ctx, t, p.AssessmentID)
-		if err != nil {
-			return err
-		}
-		if err := checkPartnershipAgency(t, a.PartnershipID, p.AgencyID); err != nil {
-			return err
-		}
-		p.CreatedAt, p.UpdatedAt = t.at, t.at
-		if err := t.insertParticipant(p); err != nil {
-			return err
-		}
-		if err := t.auditCreate("participant", p.ID, participantFields(p)); err != nil {
+	p.JoinedBy = assessment.JoinedByBundle
+	err := s.write(ctx, func(t *tx) (err error) {
+		if p, err = t.addParticipant(p); err != nil {
 			return err
 		}
 		for _, v := range votes {

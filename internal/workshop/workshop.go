@@ -254,42 +254,32 @@ func (w *Workshop) Goto(questionID string) error {
 	return w.move(func(int) int { return i })
 }
 
-// move sets the current question to to(current), stopping the timer.
-func (w *Workshop) move(to func(int) int) error {
-	w.mu.Lock()
-	if w.ended {
-		w.mu.Unlock()
-		return ErrEnded
-	}
-	w.cur = to(w.cur)
-	w.stopTimer()
-	w.unlockAndNotify(w.changed())
-	return nil
-}
+// move sets the current question to to(current).
+func (w *Workshop) move(to func(int) int) error { return w.act(func() { w.cur = to(w.cur) }) }
 
 // Reveal shows the spread of the current round's votes.
 func (w *Workshop) Reveal() error {
-	w.mu.Lock()
-	if w.ended {
-		w.mu.Unlock()
-		return ErrEnded
-	}
-	w.roundOf(w.current().ID).revealed = true
-	w.stopTimer()
-	w.unlockAndNotify(w.changed())
-	return nil
+	return w.act(func() { w.roundOf(w.current().ID).revealed = true })
 }
 
 // Revote opens a new round on the current question; the votes of the
 // earlier rounds stay in the database for the record.
 func (w *Workshop) Revote() error {
+	return w.act(func() {
+		r := w.roundOf(w.current().ID)
+		r.number, r.revealed, r.votes = r.number+1, false, map[string]assessment.Vote{}
+	})
+}
+
+// act runs a facilitator's change under the lock, unless the workshop has
+// ended, stops the timer and tells the listeners.
+func (w *Workshop) act(change func()) error {
 	w.mu.Lock()
 	if w.ended {
 		w.mu.Unlock()
 		return ErrEnded
 	}
-	r := w.roundOf(w.current().ID)
-	r.number, r.revealed, r.votes = r.number+1, false, map[string]assessment.Vote{}
+	change()
 	w.stopTimer()
 	w.unlockAndNotify(w.changed())
 	return nil
