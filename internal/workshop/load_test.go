@@ -61,15 +61,13 @@ func runLoad(tb testing.TB, n, questions int) loadResult {
 	}
 	var mu sync.Mutex
 	var res loadResult
-	var heapMu sync.Mutex
-	stop := make(chan struct{})
+	stop, sampled := make(chan struct{}), make(chan struct{})
 	go func() {
+		defer close(sampled)
 		var m runtime.MemStats
 		for {
 			runtime.ReadMemStats(&m)
-			heapMu.Lock()
 			res.peakHeap = max(res.peakHeap, m.HeapInuse)
-			heapMu.Unlock()
 			select {
 			case <-stop:
 				return
@@ -109,6 +107,7 @@ func runLoad(tb testing.TB, n, questions int) loadResult {
 	r.w.End()
 	wg.Wait()
 	close(stop)
+	<-sampled
 	res.elapsed = time.Since(start)
 	close(errs)
 	for err := range errs {
