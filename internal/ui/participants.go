@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"os"
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -24,8 +25,11 @@ type ParticipantList struct {
 	Name, Role  *widget.Entry
 	Agency      *widget.Select
 	Facilitator *widget.Check
-	// Add saves the person described.
+	// Add saves the person described: a new participant, or the one being
+	// edited.
 	Add *widget.Button
+	// editing is the id of the participant being edited, or "".
+	editing string
 	// Problem says what was wrong with the last attempt, or is empty.
 	Problem *widget.Label
 	// Rows holds one row per participant.
@@ -75,9 +79,10 @@ func (l *ParticipantList) agencyID() string {
 	return ""
 }
 
-// add saves the person described in the form.
+// add saves the person described in the form, as a new participant or
+// over the one being edited.
 func (l *ParticipantList) add() {
-	p := assessment.Participant{AssessmentID: l.s.rec.Assessment.ID, Name: strings.TrimSpace(l.Name.Text),
+	p := assessment.Participant{ID: l.editing, AssessmentID: l.s.rec.Assessment.ID, Name: strings.TrimSpace(l.Name.Text),
 		Role: strings.TrimSpace(l.Role.Text), AgencyID: l.agencyID(), Facilitator: l.Facilitator.Checked}
 	if p.Name == "" {
 		l.Problem.SetText("Give the participant's name.")
@@ -89,18 +94,38 @@ func (l *ParticipantList) add() {
 	}
 	var saved assessment.Participant
 	if !l.s.save(func(ctx context.Context) (err error) {
-		saved, err = l.s.store.AddParticipant(ctx, p)
+		if p.ID != "" {
+			saved, err = l.s.store.UpdateParticipant(ctx, p)
+		} else {
+			saved, err = l.s.store.AddParticipant(ctx, p)
+		}
 		return err
 	}) {
 		l.Problem.SetText("The participant was not saved: see the bar at the bottom.")
 		return
 	}
-	l.s.rec.Participants = append(l.s.rec.Participants, saved)
+	if i := slices.IndexFunc(l.s.rec.Participants, func(x assessment.Participant) bool { return x.ID == saved.ID }); i >= 0 {
+		l.s.rec.Participants[i] = saved
+	} else {
+		l.s.rec.Participants = append(l.s.rec.Participants, saved)
+	}
+	l.editing = ""
+	l.Add.SetText("Add participant")
 	l.Name.SetText("")
 	l.Role.SetText("")
 	l.Facilitator.SetChecked(false)
 	l.Problem.SetText("")
 	l.rebuild()
+}
+
+// edit puts a participant in the form to change them.
+func (l *ParticipantList) edit(p assessment.Participant) {
+	l.editing = p.ID
+	l.Name.SetText(p.Name)
+	l.Role.SetText(p.Role)
+	l.Agency.SetSelected(l.s.agencyName(p.AgencyID))
+	l.Facilitator.SetChecked(p.Facilitator)
+	l.Add.SetText("Save changes")
 }
 
 // remove deletes a participant, with their votes.
@@ -155,12 +180,14 @@ func (l *ParticipantList) rebuild() {
 		label.Truncation = fyne.TextTruncateEllipsis
 		fac := widget.NewCheck("Facilitator", func(on bool) { l.setFacilitator(i, on) })
 		fac.Checked = p.Facilitator
+		edit := widget.NewButtonWithIcon("Edit", theme.DocumentCreateIcon(), func() { l.edit(p) })
 		remove := widget.NewButtonWithIcon("Remove", theme.DeleteIcon(), func() { l.remove(p.ID) })
 		if l.s.readOnly() {
 			fac.Disable()
+			edit.Hide()
 			remove.Hide()
 		}
-		l.Rows.Add(container.NewBorder(nil, nil, nil, container.NewHBox(fac, remove), label))
+		l.Rows.Add(container.NewBorder(nil, nil, nil, container.NewHBox(fac, edit, remove), label))
 	}
 	l.Rows.Refresh()
 }

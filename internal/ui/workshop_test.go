@@ -6,6 +6,7 @@ import (
 	"image/color"
 	"image/png"
 	"math"
+	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
@@ -44,10 +45,21 @@ func TestParticipantListAddsEditsAndRemoves(t *testing.T) {
 	if len(l.Rows.Objects) != 2 || l.Name.Text != "" {
 		t.Errorf("%d rows, name %q left; want two rows and a cleared form", len(l.Rows.Objects), l.Name.Text)
 	}
+	l.edit(rec.Participants[1])
+	if l.Name.Text != "Tom Reed" || l.Agency.Selected != "Westvale Police" || l.Add.Text != "Save changes" {
+		t.Errorf("editing Tom: form %q %q %q", l.Name.Text, l.Agency.Selected, l.Add.Text)
+	}
+	l.Name.SetText("Tom Reid")
+	l.Role.SetText("Detective Superintendent")
+	test.Tap(l.Add)
+	rec, _ = s.LoadRecord(context.Background(), sess.rec.Assessment.ID)
+	if len(rec.Participants) != 2 || rec.Participants[1].Name != "Tom Reid" || rec.Participants[1].Role != "Detective Superintendent" {
+		t.Errorf("after editing Tom: %+v", rec.Participants)
+	}
 	l.setFacilitator(1, true)
 	l.remove(rec.Participants[0].ID)
 	rec, _ = s.LoadRecord(context.Background(), sess.rec.Assessment.ID)
-	if len(rec.Participants) != 1 || rec.Participants[0].Name != "Tom Reed" || !rec.Participants[0].Facilitator {
+	if len(rec.Participants) != 1 || rec.Participants[0].Name != "Tom Reid" || !rec.Participants[0].Facilitator {
 		t.Errorf("after removing Priya and making Tom facilitate: %+v", rec.Participants)
 	}
 }
@@ -251,4 +263,50 @@ func TestJoinScreenAndSummary(t *testing.T) {
 		}
 	}
 	_ = s
+}
+
+func TestWorkshopTabStartsAndEnds(t *testing.T) {
+	sess, s := blankSession(t)
+	var shown fyne.CanvasObject
+	tab := NewWorkshopTab(sess, func(o fyne.CanvasObject) { shown = o }, func() {})
+	tab.People.Name.SetText("Ann")
+	tab.People.Agency.SetSelected("Westvale Police")
+	test.Tap(tab.People.Add)
+	tab.Addr.SetText("127.0.0.1:0")
+	test.Tap(tab.Start)
+	r := tab.Running
+	if r == nil || shown != r.Join.Content() {
+		t.Fatalf("Start workshop: running %v, problem %q; want the join screen", r, tab.Problem.Text)
+	}
+	res, err := http.Get(r.Server.JoinURL())
+	if err != nil || res.StatusCode != 200 {
+		t.Fatalf("the room's page: %v %v", res, err)
+	}
+	res.Body.Close()
+	test.Tap(r.Join.Begin)
+	if shown != r.Presenter.Content() {
+		t.Fatal("Begin did not show the presenter")
+	}
+	sess.win.SetContent(shown)
+	r.TypedKey(&fyne.KeyEvent{Name: fyne.Key4})
+	r.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if shown != r.Join.Content() {
+		t.Error("Esc did not return to the join screen")
+	}
+	test.Tap(r.Join.End)
+	if tab.Running != nil || !r.W.Ended() {
+		t.Error("End workshop left it running")
+	}
+	rec, _ := s.LoadRecord(context.Background(), sess.rec.Assessment.ID)
+	if rec.Responses[0].Level != 4 {
+		t.Errorf("agreed level after key 4: %+v", rec.Responses[0])
+	}
+	if top := sess.win.Canvas().Overlays().Top(); top == nil {
+		t.Error("no summary shown at the end")
+	}
+	tab.Addr.SetText("not an address")
+	test.Tap(tab.Start)
+	if tab.Running != nil || tab.Problem.Text == "" {
+		t.Errorf("a bad address: problem %q", tab.Problem.Text)
+	}
 }
