@@ -3,7 +3,6 @@ package ui
 import (
 	"context"
 	"errors"
-	"os"
 	"slices"
 	"strings"
 
@@ -195,11 +194,7 @@ func (l *ParticipantList) rebuild() {
 // importRatings adds a partner who rated on their own copy of the app,
 // with the levels of the bundle at path as their votes.
 func (l *ParticipantList) importRatings(path, name string) error {
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return err
-	}
-	votes, err := workshop.VotesFromBundle(data, l.s.q)
+	votes, err := workshop.VotesFromFile(path, l.s.q)
 	if err != nil {
 		return err
 	}

@@ -2,6 +2,8 @@ package workshop
 
 import (
 	"context"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -39,6 +41,13 @@ func TestVotesFromBundle(t *testing.T) {
 	}
 	if _, err := VotesFromBundle(append(data[:len(data)-20:len(data)-20], "}"...), r.w.q); err == nil {
 		t.Error("a truncated bundle was accepted")
+	}
+	big := filepath.Join(t.TempDir(), "big.json")
+	if err := os.WriteFile(big, make([]byte, MaxRatingsFile+1), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := VotesFromFile(big, r.w.q); err == nil || !strings.Contains(err.Error(), "over 32 MB") {
+		t.Errorf("a file over the limit: %v", err)
 	}
 	p, err := r.st.ImportVotes(ctx, assessment.Participant{AssessmentID: r.a.ID, Name: "Sam Okafor", AgencyID: r.p.Agencies[2].ID}, votes)
 	if err != nil {
