@@ -155,3 +155,28 @@ func TestPhoneViewport(t *testing.T) {
 	}
 	t.Logf("phone screenshot: %s", path)
 }
+
+func TestBrowserKeepsAnUnsentChoice(t *testing.T) {
+	r := newRoom(t, Options{})
+	url := served(t, r)
+	other := r.join(t, "Other voter", 0)
+	ctx := browser(t, 1024, 768)
+	err := chromedp.Do(ctx, chromedp.Navigate(url), chromedp.WaitVisible(chromedp.ID("pin")),
+		chromedp.SendKeys(chromedp.ID("pin"), r.w.PIN()), chromedp.SendKeys(chromedp.ID("name"), "Gil"),
+		chromedp.SetValue(chromedp.ID("agency"), r.p.Agencies[2].ID), chromedp.Click(chromedp.ID("join-button")),
+		chromedp.WaitVisible(chromedp.ID("question-text")), chromedp.Click(chromedp.ID("level-3")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s, b := other.vote(t, r.w.Snapshot().Question.ID, 2); s != 200 {
+		t.Fatalf("the other vote: %d %s", s, b)
+	}
+	err = chromedp.Do(ctx, waitText("waiting", "1 of 2 have voted"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	checked, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`document.getElementById("level-3").checked`))
+	if err != nil || !checked {
+		t.Errorf("after another vote arrived, the unsent choice of 4 is checked: %v (%v)", checked, err)
+	}
+}

@@ -5,7 +5,7 @@
 "use strict";
 (function () {
   var $ = function (id) { return document.getElementById(id); };
-  var version = -1, question = "", joined = false, timer = null, failures = 0;
+  var version = -1, question = "", shownKey = "", joined = false, timer = null, failures = 0;
 
   function show(id) {
     ["join", "question", "ended"].forEach(function (s) { $(s).hidden = s !== id; });
@@ -86,13 +86,14 @@
     show("question");
     var q = state.question, fresh = q.id !== question || state.version !== version;
     if (!fresh) return;
-    var moved = q.id !== question;
+    // The choices are drawn afresh only for a new question or round, so a
+    // level chosen but not yet sent survives other people's votes.
+    var key = q.id + "/" + state.round;
     question = q.id; version = state.version;
     $("where").textContent = q.theme + " · question " + q.position + " of " + q.total + (state.round > 1 ? " · round " + state.round : "");
     $("question-text").textContent = q.text;
     $("section").textContent = q.section;
-    var focused = document.activeElement && document.activeElement.id === "comment";
-    if (moved || !focused) levels(state);
+    if (key !== shownKey) { levels(state); shownKey = key; }
     $("vote-form").hidden = state.revealed;
     $("spread").hidden = !state.revealed;
     var counts = state.voted + " of " + state.expected + " have voted";
