@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"image/color"
+	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -46,6 +47,8 @@ type Presenter struct {
 	// Agreed says the agreed level; Rationale is why, saved with Enter.
 	Agreed    *widget.Label
 	Rationale *widget.Entry
+	// Strip has a button per question, to go straight to it.
+	Strip *fyne.Container
 	// Grid is the facilitator's participant × level grid (key G).
 	Grid *VoteGrid
 	// Leave runs when the facilitator presses Esc.
@@ -78,6 +81,13 @@ func NewPresenter(s *session, w *workshop.Workshop, win fyne.Window) *Presenter 
 	p.Rationale.OnSubmitted = func(string) { p.saveRationale() }
 	p.Problem.Importance = widget.DangerImportance
 	p.Grid = NewVoteGrid(w, p.refresh)
+	p.Strip = container.NewHBox()
+	for _, th := range s.q.Themes {
+		for _, qu := range th.Questions {
+			n := len(p.Strip.Objects) + 1
+			p.Strip.Add(widget.NewButton(strconv.Itoa(n), func() { p.report(w.Goto(qu.ID)) }))
+		}
+	}
 	var legend []string
 	for _, g := range workshop.Groups {
 		legend = append(legend, g.Code+" "+g.Label)
@@ -88,7 +98,7 @@ func NewPresenter(s *session, w *workshop.Workshop, win fyne.Window) *Presenter 
 	p.body = container.NewStack(p.room)
 	p.scroll = container.NewVScroll(p.body)
 	p.content = container.NewThemeOverride(container.NewStack(canvas.NewRectangle(presenterPaper),
-		container.NewPadded(container.NewBorder(nil, container.NewVBox(p.Rationale, p.Problem, keys), nil, nil,
+		container.NewPadded(container.NewBorder(nil, container.NewVBox(p.Rationale, p.Problem, container.NewHScroll(p.Strip), keys), nil, nil,
 			p.scroll))), presenterTheme{})
 	w.OnChange(func() { p.do(p.refresh) })
 	p.refresh()
@@ -113,6 +123,13 @@ func (p *Presenter) refresh() {
 		p.Waiting.SetText("Still to vote: " + strings.Join(snap.StillToVote, ", "))
 	}
 	p.showSpread(snap)
+	for i, o := range p.Strip.Objects {
+		btn := o.(*widget.Button)
+		if want := stripImportance(i == snap.Index); btn.Importance != want {
+			btn.Importance = want
+			btn.Refresh()
+		}
+	}
 	p.Agreed.SetText("Agreed level: not yet agreed (press 1–5)")
 	if l, ok := p.s.q.Level(snap.Agreed); ok {
 		p.Agreed.SetText(fmt.Sprintf("Agreed level: %d %s", l.Value, l.Label))
@@ -126,6 +143,14 @@ func (p *Presenter) refresh() {
 	p.room.Refresh()
 	p.body.Refresh()
 	p.scroll.Refresh()
+}
+
+// stripImportance marks the current question's button in the strip.
+func stripImportance(current bool) widget.Importance {
+	if current {
+		return widget.HighImportance
+	}
+	return widget.LowImportance
 }
 
 // roundWords names a round after the first.
@@ -225,6 +250,12 @@ func (p *Presenter) TypedKey(ev *fyne.KeyEvent) {
 	default:
 		return
 	}
+	p.report(err)
+}
+
+// report shows what went wrong with the last action, if anything, and
+// the workshop as it now is.
+func (p *Presenter) report(err error) {
 	p.Problem.SetText("")
 	if err != nil {
 		p.Problem.SetText(err.Error())

@@ -14,6 +14,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/partnership-maturity/maturity/internal/assessment"
 	"github.com/partnership-maturity/maturity/internal/workshop"
@@ -145,6 +146,10 @@ func TestPresenterKeys(t *testing.T) {
 	key(p, fyne.KeyP)
 	if p.Question.Text != first.Text {
 		t.Errorf("after P: %q", p.Question.Text)
+	}
+	test.Tap(p.Strip.Objects[4].(*widget.Button))
+	if w.Snapshot().Index != 4 || !strings.Contains(p.Where.Text, "question 5 of 18") || p.Strip.Objects[4].(*widget.Button).Importance != widget.HighImportance {
+		t.Errorf("after the strip's 5: %q", p.Where.Text)
 	}
 	left := false
 	p.Leave = func() { left = true }
