@@ -352,3 +352,14 @@ func TestServerListensOnlyWhileRunning(t *testing.T) {
 		t.Error("the server still answers after the workshop ended")
 	}
 }
+
+func TestEndTellsListenersOnce(t *testing.T) {
+	r := newRoom(t, Options{})
+	calls := 0
+	r.w.OnChange(func() { calls++ })
+	r.w.End()
+	r.w.End()
+	if calls != 1 || !r.w.Ended() {
+		t.Errorf("two ends told the listeners %d times; want once", calls)
+	}
+}

@@ -358,9 +358,14 @@ func (w *Workshop) Agree(ctx context.Context, level int, rationale string) error
 	return nil
 }
 
-// End ends the workshop: no more votes, and the room is told so.
+// End ends the workshop: no more votes, and the room is told so. Ending
+// an ended workshop changes nothing.
 func (w *Workshop) End() {
 	w.mu.Lock()
+	if w.ended {
+		w.mu.Unlock()
+		return
+	}
 	w.ended = true
 	w.stopTimer()
 	w.unlockAndNotify(w.changed())
