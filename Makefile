@@ -13,7 +13,7 @@ LDFLAGS := -X github.com/partnership-maturity/maturity/internal/about.commit=$(C
 
 # Debian packages: to build the window (cgo, OpenGL, X11), and for tests.
 BUILD_PKGS := gcc pkg-config libgl1-mesa-dev xorg-dev
-TEST_PKGS  := $(BUILD_PKGS) poppler-utils minisign
+TEST_PKGS  := $(BUILD_PKGS) poppler-utils minisign chromium
 
 .PHONY: run build test bench reliability deps-build deps-test demo screenshots clean \
 	package package-windows package-linux package-check package-check-ctl

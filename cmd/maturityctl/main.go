@@ -66,6 +66,7 @@ var commands = map[string]command{
 	"backup":         {"[-o FILE]", "write a consistent copy of the database (beside it unless -o is given)", runBackup},
 	"restore":        {"FILE", "put a backup in place of the database, keeping the current one beside it; refuses a file that is not a healthy database", runRestore},
 	"check-db":       {"", "check the database: integrity, foreign keys, question sets, the audit chain and every seal; one line per problem", runCheckDB},
+	"workshop":       {"--assessment ID [--addr HOST:PORT] [--anonymous]", "run a workshop: print the join URL and PIN, then take next, prev, goto ID, reveal, revote, agree LEVEL [RATIONALE], names on|off, timer, status, end from standard input", runWorkshop},
 	"demo":           {"[--partnerships N --years Y] [--seed S]", "add the demo partnership with three years of assessments, or N invented partnerships over Y years", runDemo},
 	"keygen":         {"--name NAME --passphrase-file FILE [-o KEYFILE]", "make a signing key, kept encrypted with your passphrase in your data folder", runKeygen},
 	"status":         {"--assessment ID", "an assessment's status, readiness, signatures and amendments", runStatus},

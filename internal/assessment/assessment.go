@@ -123,8 +123,12 @@ type Participant struct {
 	Name         string
 	Role         string
 	AgencyID     string
-	CreatedAt    time.Time
-	UpdatedAt    time.Time
+	// Facilitator is true for the person who runs the workshop.
+	Facilitator bool
+	// JoinedBy says how the participant came to take part.
+	JoinedBy  JoinRoute
+	CreatedAt time.Time
+	UpdatedAt time.Time
 }
 
 // Response is the partnership's agreed answer to one question.
@@ -171,8 +175,11 @@ type Vote struct {
 	ParticipantID string
 	Level         int
 	Comment       string
-	CreatedAt     time.Time
-	UpdatedAt     time.Time
+	// Round is the workshop round the vote was cast in: 1, or 2 and on
+	// after a re-vote. Earlier rounds are kept for the record.
+	Round     int
+	CreatedAt time.Time
+	UpdatedAt time.Time
 }
 
 // Scrutiny is an independent scrutineer's view of one question, recorded

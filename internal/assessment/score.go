@@ -134,10 +134,11 @@ func (s Spread) Width() int { return s.Max - s.Min }
 func (s Spread) Divergent() bool { return s.Count > 1 && s.Width() >= 2 }
 
 // Spreads gathers the spread of votes for each question, leaving out votes
-// with no level.
+// with no level. Where a question was voted on in more than one round, only
+// the last round counts.
 func Spreads(votes []Vote) map[string]Spread {
 	spreads := map[string]Spread{}
-	for _, v := range votes {
+	for _, v := range FinalRounds(votes) {
 		if v.Level == NotAssessed {
 			continue
 		}

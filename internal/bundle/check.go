@@ -223,7 +223,7 @@ func (k *checker) evidenceRefs() {
 // votes checks the individual ratings: one per participant per question.
 func (k *checker) votes() {
 	seen := map[string]bool{}
-	cast := map[[2]string]bool{}
+	cast := map[[3]string]bool{}
 	for i, v := range k.rec.Votes {
 		where := label("vote", v.ID, i)
 		k.id(where, v.ID, seen)
@@ -234,10 +234,12 @@ func (k *checker) votes() {
 			k.c.addf("%s has no participant_id", where)
 		case !k.participants[v.ParticipantID]:
 			k.c.addf("%s: participant_id %q is not a participant of the assessment", where, v.ParticipantID)
-		case cast[[2]string{v.QuestionID, v.ParticipantID}]:
-			k.c.addf("%s: participant %q has already voted on question %q", where, v.ParticipantID, v.QuestionID)
+		case v.Round < 0:
+			k.c.addf("%s: round %d is below 1", where, v.Round)
+		case cast[[3]string{v.QuestionID, v.ParticipantID, strconv.Itoa(v.RoundOf())}]:
+			k.c.addf("%s: participant %q has already voted on question %q in round %d", where, v.ParticipantID, v.QuestionID, v.RoundOf())
 		}
-		cast[[2]string{v.QuestionID, v.ParticipantID}] = true
+		cast[[3]string{v.QuestionID, v.ParticipantID, strconv.Itoa(v.RoundOf())}] = true
 		k.level(where, "level", v.Level)
 	}
 }

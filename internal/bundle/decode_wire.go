@@ -134,7 +134,8 @@ func (r *reader) participant(i int, p participantJSON) assessment.Participant {
 	where := label("participant", p.ID, i)
 	return assessment.Participant{
 		ID: p.ID, AssessmentID: p.AssessmentID, Name: p.Name, Role: p.Role,
-		AgencyID:  r.optional(where, "agency_id", p.AgencyID),
+		AgencyID:    r.optional(where, "agency_id", p.AgencyID),
+		Facilitator: p.Facilitator, JoinedBy: assessment.JoinRoute(p.JoinedBy),
 		CreatedAt: r.timestamp(where, "created_at", p.CreatedAt),
 		UpdatedAt: r.timestamp(where, "updated_at", p.UpdatedAt),
 	}
@@ -182,6 +183,7 @@ func (r *reader) vote(i int, v voteJSON) assessment.Vote {
 	return assessment.Vote{
 		ID: v.ID, AssessmentID: v.AssessmentID, QuestionID: v.QuestionID,
 		ParticipantID: v.ParticipantID, Level: r.level(where, "level", v.Level), Comment: v.Comment,
+		Round:     v.Round,
 		CreatedAt: r.timestamp(where, "created_at", v.CreatedAt),
 		UpdatedAt: r.timestamp(where, "updated_at", v.UpdatedAt),
 	}

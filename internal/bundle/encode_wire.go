@@ -97,7 +97,8 @@ func assessmentToWire(a assessment.Assessment) assessmentJSON {
 func participantToWire(p assessment.Participant) participantJSON {
 	return participantJSON{
 		ID: p.ID, AssessmentID: p.AssessmentID, Name: p.Name, Role: p.Role,
-		AgencyID:  optionalToWire(p.AgencyID),
+		AgencyID:    optionalToWire(p.AgencyID),
+		Facilitator: p.Facilitator, JoinedBy: string(p.JoinedBy),
 		CreatedAt: timestampToWire(p.CreatedAt), UpdatedAt: timestampToWire(p.UpdatedAt),
 	}
 }
@@ -130,6 +131,7 @@ func voteToWire(v assessment.Vote) voteJSON {
 	return voteJSON{
 		ID: v.ID, AssessmentID: v.AssessmentID, QuestionID: v.QuestionID,
 		ParticipantID: v.ParticipantID, Level: levelToWire(v.Level), Comment: v.Comment,
+		Round:     v.Round,
 		CreatedAt: timestampToWire(v.CreatedAt), UpdatedAt: timestampToWire(v.UpdatedAt),
 	}
 }

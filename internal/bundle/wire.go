@@ -91,8 +91,11 @@ type participantJSON struct {
 	Name         string  `json:"name"`
 	Role         string  `json:"role"`
 	AgencyID     *string `json:"agency_id"`
-	CreatedAt    string  `json:"created_at"`
-	UpdatedAt    string  `json:"updated_at"`
+	// Facilitator and JoinedBy came with the workshop; older bundles lack them.
+	Facilitator bool   `json:"facilitator,omitempty"`
+	JoinedBy    string `json:"joined_by,omitempty"`
+	CreatedAt   string `json:"created_at"`
+	UpdatedAt   string `json:"updated_at"`
 }
 
 // responseJSON is the agreed answer to one question.
@@ -132,8 +135,10 @@ type voteJSON struct {
 	ParticipantID string `json:"participant_id"`
 	Level         *int   `json:"level"`
 	Comment       string `json:"comment"`
-	CreatedAt     string `json:"created_at"`
-	UpdatedAt     string `json:"updated_at"`
+	// Round is the workshop round; older bundles lack it (round 1).
+	Round     int    `json:"round,omitempty"`
+	CreatedAt string `json:"created_at"`
+	UpdatedAt string `json:"updated_at"`
 }
 
 // scrutinyJSON is an independent scrutineer's view of a question.

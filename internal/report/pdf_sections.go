@@ -534,6 +534,7 @@ func (p *pdfWriter) appendix() {
 		p.pdf.Ln(1.5)
 	}
 	p.pdf.Ln(2)
+	p.whereWeDisagreed()
 
 	p.heading("Source and licence", 13, 20)
 	citation := strings.Join(nonEmpty(q.Source.Publisher, q.Source.Title), ", ")

@@ -203,15 +203,15 @@ func levelLabel(v *view, l int) string {
 // voteTable is one row per individual vote, in question-set order.
 func (v *view) voteTable() table {
 	t := table{name: Votes, sheet: "Votes",
-		header: []string{"Theme", "Question ID", "Question", "Participant", "Role", "Agency", "Level", "Level label", "Comment"},
-		widths: []float64{20, 14, 50, 24, 28, 30, 7, 16, 50}}
+		header: []string{"Theme", "Question ID", "Question", "Participant", "Role", "Agency", "Level", "Level label", "Comment", "Round"},
+		widths: []float64{20, 14, 50, 24, 28, 30, 7, 16, 50, 7}}
 	for _, th := range v.q.Themes {
 		for _, qu := range th.Questions {
 			for _, x := range v.votes[qu.ID] {
 				p := v.people[x.ParticipantID]
 				t.rows = append(t.rows, []cell{text(th.Title), text(qu.ID), text(qu.Text), text(p.Name),
 					text(p.Role), text(v.agencyName(p.AgencyID)), levelCell(x.Level), text(levelLabel(v, x.Level)),
-					text(x.Comment)})
+					text(x.Comment), integer(x.RoundOf())})
 			}
 		}
 	}

@@ -61,7 +61,7 @@ func expected(in report.Input) map[report.Table]want {
 	}
 	out := map[report.Table]want{
 		report.Responses: {columns: []string{"Question ID", "Question", "Level", "Target", "Evidence", "Strengths", "Rationale"}},
-		report.Votes:     {columns: []string{"Question ID", "Participant", "Level", "Comment"}},
+		report.Votes:     {columns: []string{"Question ID", "Participant", "Level", "Comment", "Round"}},
 		report.Actions:   {columns: []string{"Action ID", "Action", "Owner", "Due", "Status", "Success measure"}},
 		report.Summary:   {columns: []string{"Theme", "Questions assessed", "Questions"}},
 	}
@@ -80,7 +80,7 @@ func expected(in report.Input) map[report.Table]want {
 			add(report.Responses, qu.ID, qu.Text, levelText(r.Level), levelText(r.Target), r.Evidence, r.Strengths, r.Rationale)
 			for _, v := range rec.Votes {
 				if v.QuestionID == qu.ID {
-					add(report.Votes, qu.ID, people[v.ParticipantID], levelText(v.Level), v.Comment)
+					add(report.Votes, qu.ID, people[v.ParticipantID], levelText(v.Level), v.Comment, strconv.Itoa(v.RoundOf()))
 				}
 			}
 		}

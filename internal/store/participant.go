@@ -17,6 +17,8 @@ func participantFields(p assessment.Participant) []field {
 		{"name", p.Name},
 		{"role", p.Role},
 		{"agency_id", p.AgencyID},
+		{"facilitator", boolText(p.Facilitator)},
+		{"joined_by", string(joinRoute(p.JoinedBy))},
 	}
 }
 
@@ -29,25 +31,33 @@ func (s *Store) AddParticipant(ctx context.Context, p assessment.Participant) (a
 	if strings.TrimSpace(p.Name) == "" {
 		return assessment.Participant{}, invalid("participant has no name")
 	}
-	p.ID = orNew(p.ID)
-	err := s.write(ctx, func(t *tx) error {
-		a, err := assessmentByID(ctx, t, p.AssessmentID)
-		if err != nil {
-			return err
-		}
-		if err := checkPartnershipAgency(t, a.PartnershipID, p.AgencyID); err != nil {
-			return err
-		}
-		p.CreatedAt, p.UpdatedAt = t.at, t.at
-		if err := t.insertParticipant(p); err != nil {
-			return err
-		}
-		return t.auditCreate("participant", p.ID, participantFields(p))
+	err := s.write(ctx, func(t *tx) (err error) {
+		p, err = t.addParticipant(p)
+		return err
 	})
 	if err != nil {
 		return assessment.Participant{}, err
 	}
 	return p, nil
+}
+
+// addParticipant adds a person to an assessment of a partnership one of
+// whose agencies they belong to, with its audit rows, and returns them with
+// their id and timestamps.
+func (t *tx) addParticipant(p assessment.Participant) (assessment.Participant, error) {
+	p.ID = orNew(p.ID)
+	a, err := assessmentByID(t.ctx, t, p.AssessmentID)
+	if err != nil {
+		return p, err
+	}
+	if err := checkPartnershipAgency(t, a.PartnershipID, p.AgencyID); err != nil {
+		return p, err
+	}
+	p.CreatedAt, p.UpdatedAt = t.at, t.at
+	if err := t.insertParticipant(p); err != nil {
+		return p, err
+	}
+	return p, t.auditCreate("participant", p.ID, participantFields(p))
 }
 
 // UpdateParticipant changes a participant's name, role and agency and
@@ -71,7 +81,7 @@ func (s *Store) UpdateParticipant(ctx context.Context, p assessment.Participant)
 			participantFields(old), participantFields(mine)); err != nil {
 			return err
 		}
-		p.AssessmentID, p.CreatedAt, p.UpdatedAt = old.AssessmentID, old.CreatedAt, t.at
+		p.AssessmentID, p.JoinedBy, p.CreatedAt, p.UpdatedAt = old.AssessmentID, old.JoinedBy, old.CreatedAt, t.at
 		before, after := participantFields(old), participantFields(p)
 		if slices.Equal(before, after) {
 			out = old
@@ -80,8 +90,8 @@ func (s *Store) UpdateParticipant(ctx context.Context, p assessment.Participant)
 		if err := t.checkAssessmentAgency(p.AssessmentID, p.AgencyID); err != nil {
 			return err
 		}
-		if _, err := t.exec(`UPDATE participant SET name = ?, role = ?, agency_id = ?, updated_at = ? WHERE id = ?`,
-			p.Name, p.Role, nullText(p.AgencyID), formatTime(t.at), p.ID); err != nil {
+		if _, err := t.exec(`UPDATE participant SET name = ?, role = ?, agency_id = ?, facilitator = ?, updated_at = ? WHERE id = ?`,
+			p.Name, p.Role, nullText(p.AgencyID), boolInt(p.Facilitator), formatTime(t.at), p.ID); err != nil {
 			return err
 		}
 		out = p
@@ -105,13 +115,22 @@ func (s *Store) DeleteParticipant(ctx context.Context, id string) error {
 	})
 }
 
+// joinRoute returns r, or JoinedOnLaptop when it is unset.
+func joinRoute(r assessment.JoinRoute) assessment.JoinRoute {
+	if r == "" {
+		return assessment.JoinedOnLaptop
+	}
+	return r
+}
+
 // participantColumns are the columns scanParticipant reads, in order.
-const participantColumns = `id, assessment_id, name, role, agency_id, created_at, updated_at`
+const participantColumns = `id, assessment_id, name, role, agency_id, facilitator, joined_by, created_at, updated_at`
 
 // insertParticipant inserts a participant row as given.
 func (t *tx) insertParticipant(p assessment.Participant) error {
-	_, err := t.exec(`INSERT INTO participant (`+participantColumns+`) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-		p.ID, p.AssessmentID, p.Name, p.Role, nullText(p.AgencyID), formatTime(p.CreatedAt), formatTime(p.UpdatedAt))
+	_, err := t.exec(`INSERT INTO participant (`+participantColumns+`) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		p.ID, p.AssessmentID, p.Name, p.Role, nullText(p.AgencyID), boolInt(p.Facilitator), string(joinRoute(p.JoinedBy)),
+		formatTime(p.CreatedAt), formatTime(p.UpdatedAt))
 	return err
 }
 
@@ -120,10 +139,12 @@ func scanParticipant(row scanner) (assessment.Participant, error) {
 	var p assessment.Participant
 	var st stamps
 	var agency sql.NullString
-	if err := row.Scan(&p.ID, &p.AssessmentID, &p.Name, &p.Role, &agency, &st.created, &st.updated); err != nil {
+	var facilitator int
+	var joined string
+	if err := row.Scan(&p.ID, &p.AssessmentID, &p.Name, &p.Role, &agency, &facilitator, &joined, &st.created, &st.updated); err != nil {
 		return p, err
 	}
-	p.AgencyID = agency.String
+	p.AgencyID, p.Facilitator, p.JoinedBy = agency.String, facilitator == 1, assessment.JoinRoute(joined)
 	var err error
 	p.CreatedAt, p.UpdatedAt, err = st.parse()
 	return p, err

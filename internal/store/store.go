@@ -153,7 +153,7 @@ func (s *Store) write(ctx context.Context, fn func(*tx) error) error {
 	if err != nil {
 		return s.writeErr(err)
 	}
-	t := &tx{Tx: sqlTx, ctx: ctx, at: now(), actor: s.currentActor()}
+	t := &tx{Tx: sqlTx, ctx: ctx, at: now(), actor: actorOf(ctx, s.currentActor())}
 	if err := fn(t); err != nil {
 		_ = sqlTx.Rollback()
 		return s.writeErr(err)
@@ -338,12 +338,12 @@ func Open(ctx context.Context, path string, opts ...Option) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	fresh, err := prepareFile(abs, len(migs))
+	fresh, err := prepareFile(abs, latestVersion(migs))
 	if err != nil {
 		return nil, fmt.Errorf("database %s: %w", abs, diskFullIn(filepath.Dir(abs), err))
 	}
 	if !fresh {
-		if err := inspect(ctx, abs, len(migs), o.busyTimeout); err != nil {
+		if err := inspect(ctx, abs, latestVersion(migs), o.busyTimeout); err != nil {
 			return nil, fmt.Errorf("database %s: %w", abs, diskFullIn(filepath.Dir(abs), err))
 		}
 	}
@@ -432,8 +432,9 @@ type migration struct {
 	sql     string
 }
 
-// migrations returns every embedded migration in order, checking that they
-// are numbered 1, 2, 3… with no gaps.
+// migrations returns every embedded migration in order, checking that their
+// numbers rise. A number may be missing while branches that each add one
+// are being merged; the schema version is the newest number applied.
 func migrations() ([]migration, error) {
 	names, err := fs.Glob(migrationFiles, "migrations/*.sql")
 	if err != nil {
@@ -441,11 +442,11 @@ func migrations() ([]migration, error) {
 	}
 	sort.Strings(names)
 	migs := make([]migration, 0, len(names))
-	for i, name := range names {
+	for _, name := range names {
 		base := path.Base(name)
 		v, err := strconv.Atoi(strings.SplitN(base, "_", 2)[0])
-		if err != nil || v != i+1 {
-			return nil, fmt.Errorf("migration %s: want number %04d", base, i+1)
+		if err != nil || v < 1 || v <= latestVersion(migs) {
+			return nil, fmt.Errorf("migration %s: want a number above %04d", base, latestVersion(migs))
 		}
 		text, err := migrationFiles.ReadFile(name)
 		if err != nil {
@@ -460,10 +461,29 @@ func migrations() ([]migration, error) {
 // when max is zero.
 func migrationsUpTo(max int) ([]migration, error) {
 	migs, err := migrations()
-	if err != nil || max <= 0 || max >= len(migs) {
+	if err != nil || max <= 0 {
 		return migs, err
 	}
-	return migs[:max], nil
+	return pendingAfter(migs, 0, max), nil
+}
+
+// latestVersion returns the newest version among migs, or 0 for none.
+func latestVersion(migs []migration) int {
+	if len(migs) == 0 {
+		return 0
+	}
+	return migs[len(migs)-1].version
+}
+
+// pendingAfter returns the migrations numbered above from and up to to.
+func pendingAfter(migs []migration, from, to int) []migration {
+	var out []migration
+	for _, m := range migs {
+		if m.version > from && m.version <= to {
+			out = append(out, m)
+		}
+	}
+	return out
 }
 
 // SchemaVersion returns the schema version this build of the app writes.
@@ -472,7 +492,7 @@ func SchemaVersion() int {
 	if err != nil {
 		return 0
 	}
-	return len(migs)
+	return latestVersion(migs)
 }
 
 // inspect reads an existing database's schema version, without changing
@@ -506,8 +526,9 @@ func (s *Store) migrate(ctx context.Context, migs []migration, fresh bool) error
 	if err != nil {
 		return err
 	}
-	if current > len(migs) {
-		return tooNew(current, len(migs))
+	known := latestVersion(migs)
+	if current > known {
+		return tooNew(current, known)
 	}
 	if err := s.checkOurs(ctx, current); err != nil {
 		return err
@@ -515,7 +536,7 @@ func (s *Store) migrate(ctx context.Context, migs []migration, fresh bool) error
 	if err := s.checkWritable(ctx); err != nil {
 		return err
 	}
-	if current == len(migs) {
+	if current == known {
 		return nil
 	}
 	if current > 0 && !fresh {
@@ -523,7 +544,7 @@ func (s *Store) migrate(ctx context.Context, migs []migration, fresh bool) error
 			return fmt.Errorf("backing up before upgrading the database: %w", err)
 		}
 	}
-	for _, m := range migs[current:] {
+	for _, m := range pendingAfter(migs, current, known) {
 		if err := s.apply(ctx, m); err != nil {
 			return fmt.Errorf("migration %s: %w", m.name, err)
 		}

@@ -293,7 +293,7 @@ func TestCheckFileNamesEachKindOfTampering(t *testing.T) {
 		}, []string{"(Northshire 2025/26): its content changed after it was signed off"}},
 		{"vote of a signed-off assessment replaced", func(t *testing.T, f signedOff, db *sql.DB) {
 			execSQL(t, db, `INSERT OR REPLACE INTO vote SELECT id, assessment_id, question_id, participant_id, 5, comment,
-				created_at, updated_at FROM vote WHERE assessment_id = ? LIMIT 1`, f.a.ID)
+				round, created_at, updated_at FROM vote WHERE assessment_id = ? LIMIT 1`, f.a.ID)
 		}, []string{"content changed after it was signed off"}},
 		{"signed-off assessment turned back into a draft", func(t *testing.T, f signedOff, db *sql.DB) {
 			execSQL(t, db, `UPDATE assessment SET status = 'draft' WHERE id = ?`, f.a.ID)

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"slices"
+	"strconv"
 
 	"github.com/partnership-maturity/maturity/internal/assessment"
 )
@@ -17,16 +18,19 @@ func voteFields(v assessment.Vote) []field {
 		{"participant_id", v.ParticipantID},
 		{"level", levelText(v.Level)},
 		{"comment", v.Comment},
+		{"round", strconv.Itoa(v.RoundOf())},
 	}
 }
 
-// SaveVote saves one participant's own rating of one question: the first
-// call creates it, later calls change it. It returns the vote as stored.
+// SaveVote saves one participant's own rating of one question in one round
+// (round 0 counts as the first): the first call creates it, later calls
+// change it. It returns the vote as stored.
 func (s *Store) SaveVote(ctx context.Context, v assessment.Vote) (assessment.Vote, error) {
 	if err := checkText(v); err != nil {
 		return assessment.Vote{}, err
 	}
 	var out assessment.Vote
+	v.Round = v.RoundOf()
 	err := s.write(ctx, func(t *tx) error {
 		if err := s.checkQuestion(ctx, t, v.AssessmentID, v.QuestionID, v.Level); err != nil {
 			return err
@@ -39,8 +43,8 @@ func (s *Store) SaveVote(ctx context.Context, v assessment.Vote) (assessment.Vot
 			return invalid("participant %s does not take part in assessment %s", p.Name, v.AssessmentID)
 		}
 		old, err := scanVote(t.QueryRowContext(ctx, `SELECT `+voteColumns+` FROM vote
-			WHERE assessment_id = ? AND question_id = ? AND participant_id = ?`,
-			v.AssessmentID, v.QuestionID, v.ParticipantID))
+			WHERE assessment_id = ? AND question_id = ? AND participant_id = ? AND round = ?`,
+			v.AssessmentID, v.QuestionID, v.ParticipantID, v.Round))
 		if errors.Is(err, sql.ErrNoRows) {
 			v.ID, v.CreatedAt, v.UpdatedAt = orNew(v.ID), t.at, t.at
 			out = v
@@ -77,12 +81,12 @@ func (t *tx) updateVote(old, v assessment.Vote) (assessment.Vote, error) {
 }
 
 // voteColumns are the columns scanVote reads, in order.
-const voteColumns = `id, assessment_id, question_id, participant_id, level, comment, created_at, updated_at`
+const voteColumns = `id, assessment_id, question_id, participant_id, level, comment, round, created_at, updated_at`
 
 // insertVote inserts a vote row as given.
 func (t *tx) insertVote(v assessment.Vote) error {
-	_, err := t.exec(`INSERT INTO vote (`+voteColumns+`) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-		v.ID, v.AssessmentID, v.QuestionID, v.ParticipantID, nullLevel(v.Level), v.Comment,
+	_, err := t.exec(`INSERT INTO vote (`+voteColumns+`) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		v.ID, v.AssessmentID, v.QuestionID, v.ParticipantID, nullLevel(v.Level), v.Comment, v.RoundOf(),
 		formatTime(v.CreatedAt), formatTime(v.UpdatedAt))
 	return err
 }
@@ -92,7 +96,7 @@ func scanVote(row scanner) (assessment.Vote, error) {
 	var v assessment.Vote
 	var st stamps
 	var level sql.NullInt64
-	err := row.Scan(&v.ID, &v.AssessmentID, &v.QuestionID, &v.ParticipantID, &level, &v.Comment, &st.created, &st.updated)
+	err := row.Scan(&v.ID, &v.AssessmentID, &v.QuestionID, &v.ParticipantID, &level, &v.Comment, &v.Round, &st.created, &st.updated)
 	if err != nil {
 		return v, err
 	}
@@ -104,5 +108,5 @@ func scanVote(row scanner) (assessment.Vote, error) {
 // votesOf reads every vote of an assessment.
 func votesOf(ctx context.Context, q querier, assessmentID string) ([]assessment.Vote, error) {
 	return queryAll(ctx, q, scanVote, `SELECT `+voteColumns+` FROM vote
-		WHERE assessment_id = ? ORDER BY created_at, id`, assessmentID)
+		WHERE assessment_id = ? ORDER BY round, created_at, id`, assessmentID)
 }

@@ -98,6 +98,7 @@ func (a *App) openAssessment(id string, done func()) {
 		a.flush()
 		a.Compare = nil
 		a.Current = NewAssessmentScreen(s, a.ShowHome)
+		a.Current.Reopen = func() { a.OpenAssessment(id) }
 		a.win.SetContent(a.Current.Content())
 		if done != nil {
 			done()
@@ -146,6 +147,7 @@ func (a *App) shortcuts() []shortcut {
 		{"Scrutinise", fyne.Key4, func() { a.withCurrent((*AssessmentScreen).ShowScrutinise) }},
 		{"Sign-off", fyne.Key5, func() { a.withCurrent((*AssessmentScreen).ShowSignOff) }},
 		{"Audit trail", fyne.Key6, func() { a.withCurrent((*AssessmentScreen).ShowAudit) }},
+		{"Workshop", fyne.Key7, func() { a.withCurrent((*AssessmentScreen).ShowWorkshop) }},
 		{"Next question", fyne.KeyRight, func() { a.withCurrent((*AssessmentScreen).Next) }},
 		{"Previous question", fyne.KeyLeft, func() { a.withCurrent((*AssessmentScreen).Previous) }},
 		{"Find a question", fyne.KeyF, func() { a.withCurrent((*AssessmentScreen).ShowFind) }},

@@ -28,6 +28,10 @@ type AssessmentScreen struct {
 	questionsTab, actionsTab *fyne.Container
 	// Scrutiny holds the Scrutinise, Sign-off and Audit trail tabs.
 	Scrutiny *ScrutinyTabs
+	// Workshop is the Workshop tab: participants and Start workshop.
+	Workshop *WorkshopTab
+	// Reopen loads the assessment afresh, after a workshop has changed it.
+	Reopen func()
 	// Back returns to the home screen.
 	Back    *widget.Button
 	content fyne.CanvasObject
@@ -58,6 +62,8 @@ func NewAssessmentScreen(s *session, home func()) *AssessmentScreen {
 		}
 	}
 	a.addScrutinyTabs()
+	a.Workshop = NewWorkshopTab(s, func(o fyne.CanvasObject) { s.win.SetContent(o) }, a.afterWorkshop)
+	a.Tabs.Append(container.NewTabItemWithIcon(workshopTab, theme.AccountIcon(), a.Workshop.Content()))
 	rec := s.rec
 	title := widget.NewLabelWithStyle(fmt.Sprintf("%s — %s", rec.Partnership.Name, rec.Assessment.Period),
 		fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
@@ -114,6 +120,12 @@ func (a *AssessmentScreen) buildActions() {
 	}
 }
 
+// workshopTab is the Workshop tab's text.
+const workshopTab = "Workshop"
+
+// ShowWorkshop shows the Workshop tab: participants and Start workshop.
+func (a *AssessmentScreen) ShowWorkshop() { a.selectTab(workshopTab) }
+
 // selectTab selects the tab with the given text, if present.
 func (a *AssessmentScreen) selectTab(text string) {
 	for _, item := range a.Tabs.Items {
@@ -139,6 +151,10 @@ func (a *AssessmentScreen) Previous() {
 // when it is showing (1–5 choose a level, 0 clears it, Page Up and Page Down
 // move).
 func (a *AssessmentScreen) TypedKey(ev *fyne.KeyEvent) {
+	if a.Workshop.Running != nil {
+		a.Workshop.Running.TypedKey(ev)
+		return
+	}
 	if a.Tabs.Selected() != nil && a.Tabs.Selected().Text == "Questions" {
 		a.Questions.TypedKey(ev)
 	}
@@ -197,4 +213,14 @@ func containsAll(hay string, words []string) bool {
 		}
 	}
 	return true
+}
+
+// afterWorkshop comes back from an ended workshop to the assessment,
+// loaded afresh with the votes and levels the workshop saved.
+func (a *AssessmentScreen) afterWorkshop() {
+	if a.Reopen != nil {
+		a.Reopen()
+		return
+	}
+	a.s.win.SetContent(a.content)
 }

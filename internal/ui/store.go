@@ -33,6 +33,9 @@ type Store interface {
 	DeleteEvidenceRef(ctx context.Context, id string) error
 	AddParticipant(ctx context.Context, p assessment.Participant) (assessment.Participant, error)
 	DeleteParticipant(ctx context.Context, id string) error
+	UpdateParticipant(ctx context.Context, p assessment.Participant) (assessment.Participant, error)
+	SaveVote(ctx context.Context, v assessment.Vote) (assessment.Vote, error)
+	ImportVotes(ctx context.Context, p assessment.Participant, votes []assessment.Vote) (assessment.Participant, error)
 
 	SaveAction(ctx context.Context, a assessment.Action) (assessment.Action, error)
 	DeleteAction(ctx context.Context, id string) error

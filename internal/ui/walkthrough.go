@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"image/color"
-	"regexp"
 	"slices"
 	"strings"
 	"time"
@@ -697,20 +696,9 @@ func (w *Walkthrough) removeRef(id string) {
 	}
 }
 
-// walkParagraph matches a bare paragraph number such as "10.2".
-var walkParagraph = regexp.MustCompile(`^[0-9]+(\.[0-9]+)*$`)
-
 // walkSection names a source section: "Paragraph 10.2" for a bare number,
 // else the section as given with a capital first letter.
-func walkSection(section string) string {
-	if walkParagraph.MatchString(section) {
-		return "Paragraph " + section
-	}
-	if section == "" {
-		return "Source"
-	}
-	return strings.ToUpper(section[:1]) + section[1:]
-}
+func walkSection(section string) string { return questionnaire.SectionLabel(section) }
 
 // walkGuidance is the theme's "what this looks like" text for a level.
 func walkGuidance(t questionnaire.Theme, level int) string {
