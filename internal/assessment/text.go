@@ -226,26 +226,20 @@ func (r Record) CheckText() error {
 	}
 	add("partnership", -1, r.Partnership.CheckText())
 	add("assessment", -1, r.Assessment.CheckText())
-	for i, x := range r.Participants {
-		add("participants", i, x.CheckText())
-	}
-	for i, x := range r.Responses {
-		add("responses", i, x.CheckText())
-	}
-	for i, x := range r.EvidenceRefs {
-		add("evidence_refs", i, x.CheckText())
-	}
-	for i, x := range r.Votes {
-		add("votes", i, x.CheckText())
-	}
-	for i, x := range r.Scrutiny {
-		add("scrutiny", i, x.CheckText())
-	}
-	for i, x := range r.Actions {
-		add("actions", i, x.CheckText())
-	}
-	for i, x := range r.SignOffs {
-		add("signoffs", i, x.CheckText())
-	}
+	addEach(add, "participants", r.Participants)
+	addEach(add, "responses", r.Responses)
+	addEach(add, "evidence_refs", r.EvidenceRefs)
+	addEach(add, "votes", r.Votes)
+	addEach(add, "scrutiny", r.Scrutiny)
+	addEach(add, "actions", r.Actions)
+	addEach(add, "signoffs", r.SignOffs)
 	return errors.Join(errs...)
+}
+
+// addEach checks the text of every item of a list, reporting each refusal
+// with the list's name and the item's index.
+func addEach[T interface{ CheckText() error }](add func(string, int, error), where string, items []T) {
+	for i, x := range items {
+		add(where, i, x.CheckText())
+	}
 }
