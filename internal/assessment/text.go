@@ -19,7 +19,10 @@ type TextField struct {
 }
 
 // The text fields and their limits. Single-line fields take printable text
-// only; multi-line fields take newlines and tabs as well.
+// only; multi-line fields take newlines and tabs as well. No limit exceeds
+// 32,000 characters, so a text fits whole in a cell of the Excel workbook
+// (32,767 UTF-16 units) unless it holds hundreds of emoji, which count
+// twice there.
 var (
 	PartnershipNameField = TextField{Name: "the partnership's name", Max: 200}
 	AreaField            = TextField{Name: "the area", Max: 200}
@@ -34,7 +37,7 @@ var (
 	OutcomeField         = TextField{Name: "the outcome", Max: 10000, MultiLine: true}
 	NoteField            = TextField{Name: "the progress note", Max: 10000, MultiLine: true}
 	CommentField         = TextField{Name: "the comment", Max: 10000, MultiLine: true}
-	LongTextField        = TextField{Name: "the text", Max: 50000, MultiLine: true}
+	LongTextField        = TextField{Name: "the text", Max: 32000, MultiLine: true}
 )
 
 // ErrText matches (errors.Is) every refusal of text by TextField.Check.
