@@ -51,3 +51,33 @@ func TestPartnershipFormRefusesControlCharacters(t *testing.T) {
 		t.Errorf("the name field does not flag the escape character")
 	}
 }
+
+// actorStore records the names given to SetActor.
+type actorStore struct {
+	Store
+	actors []string
+}
+
+// SetActor records name.
+func (s *actorStore) SetActor(name string) { s.actors = append(s.actors, name) }
+
+// TestSettingsNameRefusesControlCharacters: a preferences file holding an
+// escape sequence as the name is not used, and typing one does not change
+// the name the audit log records.
+func TestSettingsNameRefusesControlCharacters(t *testing.T) {
+	a := test.NewTempApp(t)
+	a.Preferences().SetString(prefName, "Evil\x1b[2J")
+	s := &actorStore{Store: openTestStore(t)}
+	st := NewSettings(a, test.NewTempWindow(t, nil), s)
+	if st.Name.Text != "" || len(s.actors) != 1 || s.actors[0] != "" {
+		t.Errorf("name %q, actors %q: the hostile preference was used", st.Name.Text, s.actors)
+	}
+	st.Name.SetText("Siân Ŵynne")
+	st.Name.SetText("Siân\a")
+	if last := s.actors[len(s.actors)-1]; last != "Siân Ŵynne" {
+		t.Errorf("the audit log's name became %q", last)
+	}
+	if st.Name.Validate() == nil {
+		t.Errorf("the field does not flag the bell character")
+	}
+}
