@@ -71,8 +71,12 @@ func refuse(path, what string) error {
 }
 
 // databaseKind says what SQLite file path is, from its first bytes, or ""
-// when it is not one (or cannot be read).
+// when it is not one (or cannot be read). Only a regular file is opened: a
+// named pipe would block.
 func databaseKind(path string) string {
+	if fi, err := os.Stat(path); err != nil || !fi.Mode().IsRegular() {
+		return ""
+	}
 	f, err := os.Open(path)
 	if err != nil {
 		return ""

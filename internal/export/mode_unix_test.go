@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"syscall"
 	"testing"
+	"time"
 
 	"github.com/partnership-maturity/maturity/internal/export"
 )
@@ -49,5 +50,24 @@ func TestWriteHonoursUmask(t *testing.T) {
 		if got := fi.Mode().Perm(); got != tt.want {
 			t.Errorf("umask %04o, existing %04o: mode %04o, want %04o", tt.umask, tt.existing, got, tt.want)
 		}
+	}
+}
+
+// TestCheckTargetDoesNotBlockOnPipe: a named pipe as the target is not
+// opened to look for a database header (which would wait for a writer).
+func TestCheckTargetDoesNotBlockOnPipe(t *testing.T) {
+	pipe := filepath.Join(t.TempDir(), "pipe")
+	if err := syscall.Mkfifo(pipe, 0o600); err != nil {
+		t.Skip(err)
+	}
+	done := make(chan error, 1)
+	go func() { done <- export.CheckTarget(pipe, "") }()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Errorf("CheckTarget(pipe) = %v", err)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("CheckTarget blocked on a named pipe")
 	}
 }

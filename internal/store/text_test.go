@@ -44,7 +44,7 @@ func TestTextLimitsRefusedByEverySave(t *testing.T) {
 			return err
 		},
 		"SaveResponse": func() error {
-			_, err := f.s.SaveResponse(ctx, assessment.Response{AssessmentID: f.a.ID, QuestionID: qid, Evidence: strings.Repeat("e", 50001)})
+			_, err := f.s.SaveResponse(ctx, assessment.Response{AssessmentID: f.a.ID, QuestionID: qid, Evidence: strings.Repeat("e", 10001)})
 			return err
 		},
 		"AddEvidenceRef": func() error {

@@ -3,6 +3,7 @@ package ui
 import (
 	"bytes"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -55,5 +56,26 @@ func TestExportDialogSuggestsName(t *testing.T) {
 		if !strings.Contains(e.Result.Text, "give the file a name") {
 			t.Errorf("name %q: %q", bad, e.Result.Text)
 		}
+	}
+}
+
+// TestExportDialogAsksBeforeReplacing: saving over an existing file asks
+// first, and the file is untouched until the question is answered.
+func TestExportDialogAsksBeforeReplacing(t *testing.T) {
+	sess, _ := demoSession(t)
+	e := NewExportDialog(sess, fyne.CurrentApp(), inline)
+	path := filepath.Join(t.TempDir(), "old.pdf")
+	if err := os.WriteFile(path, []byte("the old file"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	e.SaveAsking(path, export.PDF, "")
+	if got, _ := os.ReadFile(path); string(got) != "the old file" {
+		t.Errorf("the file was replaced before the question was answered")
+	}
+	if sess.win.Canvas().Overlays().Top() == nil {
+		t.Errorf("no question was asked")
+	}
+	if e.OpenFile.Visible() {
+		t.Errorf("the dialog says the file was saved")
 	}
 }

@@ -12,6 +12,8 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/partnership-maturity/maturity/internal/assessment"
 )
 
 // Preference keys.
@@ -53,8 +55,16 @@ func NewSettings(a fyne.App, win fyne.Window, s Store) *Settings {
 	st := &Settings{app: a, win: win, store: s}
 	prefs := a.Preferences()
 	st.Name = widget.NewEntry()
-	st.Name.SetText(prefs.StringWithFallback(prefName, defaultName()))
+	st.Name.Validator = assessment.PersonField.Check
+	name := prefs.StringWithFallback(prefName, defaultName())
+	if assessment.PersonField.Check(name) != nil { // a preferences file edited by hand
+		name = ""
+	}
+	st.Name.SetText(name)
 	st.Name.OnChanged = func(name string) {
+		if assessment.PersonField.Check(name) != nil {
+			return // the field shows why; the audit log keeps the last good name
+		}
 		prefs.SetString(prefName, name)
 		s.SetActor(strings.TrimSpace(name))
 	}

@@ -3,6 +3,7 @@ package ui
 import (
 	"os"
 	"os/signal"
+	"sync"
 	"syscall"
 
 	"fyne.io/fyne/v2"
@@ -13,15 +14,26 @@ import (
 // shutdown or on Ctrl+C in a terminal, after which the app quits; and when
 // the app quits by its menu or the desktop. Closing the window already
 // saves. It returns a function that stops listening for the signals.
+//
+// Fyne's desktop driver also quits on these signals, and runs the stopped
+// hook on its own goroutine once its loop has ended, so the two saves may
+// meet: a lock keeps them one after the other, and the second finds
+// nothing left to save.
 func (a *App) SaveOnExit() (stop func()) {
-	a.fyne.Lifecycle().SetOnStopped(a.flush)
+	var mu sync.Mutex
+	save := func() {
+		mu.Lock()
+		defer mu.Unlock()
+		a.flush()
+	}
+	a.fyne.Lifecycle().SetOnStopped(save)
 	signals := make(chan os.Signal, 1)
 	signal.Notify(signals, syscall.SIGTERM, os.Interrupt)
 	done := make(chan struct{})
 	go func() {
 		select {
 		case <-signals:
-			fyne.DoAndWait(a.flush)
+			fyne.DoAndWait(save)
 			a.fyne.Quit()
 		case <-done:
 		}
