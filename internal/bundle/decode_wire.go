@@ -1,6 +1,7 @@
 package bundle
 
 import (
+	"cmp"
 	"fmt"
 	"time"
 
@@ -135,7 +136,7 @@ func (r *reader) participant(i int, p participantJSON) assessment.Participant {
 	return assessment.Participant{
 		ID: p.ID, AssessmentID: p.AssessmentID, Name: p.Name, Role: p.Role,
 		AgencyID:    r.optional(where, "agency_id", p.AgencyID),
-		Facilitator: p.Facilitator, JoinedBy: assessment.JoinRoute(p.JoinedBy),
+		Facilitator: p.Facilitator, JoinedBy: cmp.Or(assessment.JoinRoute(p.JoinedBy), assessment.JoinedOnLaptop),
 		CreatedAt: r.timestamp(where, "created_at", p.CreatedAt),
 		UpdatedAt: r.timestamp(where, "updated_at", p.UpdatedAt),
 	}
@@ -183,7 +184,7 @@ func (r *reader) vote(i int, v voteJSON) assessment.Vote {
 	return assessment.Vote{
 		ID: v.ID, AssessmentID: v.AssessmentID, QuestionID: v.QuestionID,
 		ParticipantID: v.ParticipantID, Level: r.level(where, "level", v.Level), Comment: v.Comment,
-		Round:     v.Round,
+		Round:     max(v.Round, 1),
 		CreatedAt: r.timestamp(where, "created_at", v.CreatedAt),
 		UpdatedAt: r.timestamp(where, "updated_at", v.UpdatedAt),
 	}

@@ -1,6 +1,7 @@
 package bundle
 
 import (
+	"cmp"
 	"time"
 
 	"github.com/partnership-maturity/maturity/internal/assessment"
@@ -98,7 +99,7 @@ func participantToWire(p assessment.Participant) participantJSON {
 	return participantJSON{
 		ID: p.ID, AssessmentID: p.AssessmentID, Name: p.Name, Role: p.Role,
 		AgencyID:    optionalToWire(p.AgencyID),
-		Facilitator: p.Facilitator, JoinedBy: string(p.JoinedBy),
+		Facilitator: p.Facilitator, JoinedBy: string(cmp.Or(p.JoinedBy, assessment.JoinedOnLaptop)),
 		CreatedAt: timestampToWire(p.CreatedAt), UpdatedAt: timestampToWire(p.UpdatedAt),
 	}
 }
@@ -131,7 +132,7 @@ func voteToWire(v assessment.Vote) voteJSON {
 	return voteJSON{
 		ID: v.ID, AssessmentID: v.AssessmentID, QuestionID: v.QuestionID,
 		ParticipantID: v.ParticipantID, Level: levelToWire(v.Level), Comment: v.Comment,
-		Round:     v.Round,
+		Round:     max(v.Round, 1),
 		CreatedAt: timestampToWire(v.CreatedAt), UpdatedAt: timestampToWire(v.UpdatedAt),
 	}
 }

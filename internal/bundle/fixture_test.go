@@ -77,8 +77,8 @@ func fixtureRecord(loc *time.Location) assessment.Record {
 			PreviousID: previousID, Revision: 1, CreatedAt: ts(3), UpdatedAt: ts(40),
 		},
 		Participants: []assessment.Participant{
-			{ID: chairID, AssessmentID: assessmentID, Name: "Alex Chair", Role: "Independent chair", CreatedAt: ts(4), UpdatedAt: ts(4)},
-			{ID: nurseID, AssessmentID: assessmentID, Name: "Pat Nurse", Role: "Designated nurse", AgencyID: icbID, CreatedAt: ts(5), UpdatedAt: ts(6)},
+			{ID: chairID, AssessmentID: assessmentID, Name: "Alex Chair", Role: "Independent chair", Facilitator: true, JoinedBy: assessment.JoinedOnLaptop, CreatedAt: ts(4), UpdatedAt: ts(4)},
+			{ID: nurseID, AssessmentID: assessmentID, Name: "Pat Nurse", Role: "Designated nurse", AgencyID: icbID, JoinedBy: assessment.JoinedByPhone, CreatedAt: ts(5), UpdatedAt: ts(6)},
 		},
 		Responses: []assessment.Response{
 			{
@@ -103,11 +103,11 @@ func fixtureRecord(loc *time.Location) assessment.Record {
 		},
 		Votes: []assessment.Vote{
 			{ID: "f6000000-0000-4000-8000-000000000001", AssessmentID: assessmentID, QuestionID: "leadership.1",
-				ParticipantID: chairID, Level: 2, Comment: "Too early to say.", CreatedAt: ts(12), UpdatedAt: ts(12)},
+				ParticipantID: chairID, Round: 1, Level: 2, Comment: "Too early to say.", CreatedAt: ts(12), UpdatedAt: ts(12)},
 			{ID: "f6000000-0000-4000-8000-000000000002", AssessmentID: assessmentID, QuestionID: "leadership.1",
-				ParticipantID: nurseID, Level: 4, CreatedAt: ts(13), UpdatedAt: ts(13)},
+				ParticipantID: nurseID, Round: 1, Level: 4, CreatedAt: ts(13), UpdatedAt: ts(13)},
 			{ID: "f6000000-0000-4000-8000-000000000003", AssessmentID: assessmentID, QuestionID: "leadership.2",
-				ParticipantID: chairID, Comment: "Not rated yet.", CreatedAt: ts(13), UpdatedAt: ts(14)},
+				ParticipantID: chairID, Round: 1, Comment: "Not rated yet.", CreatedAt: ts(13), UpdatedAt: ts(14)},
 		},
 		Scrutiny: []assessment.Scrutiny{
 			{ID: "a7000000-0000-4000-8000-000000000001", AssessmentID: assessmentID, QuestionID: "leadership.1",

@@ -34,7 +34,7 @@ func TestFullDiskSaysTheDiskIsFull(t *testing.T) {
 	var err error
 	for i := 0; i < 10000; i++ {
 		_, err = f.s.SaveResponse(ctx, assessment.Response{AssessmentID: f.a.ID, QuestionID: questionIDs[i%len(questionIDs)],
-			Evidence: strings.Repeat("evidence ", 2000) + string(rune('a'+i%26))})
+			Evidence: strings.Repeat("evidence ", 1000) + string(rune('a'+i%26))})
 		if err != nil {
 			break
 		}
