@@ -186,3 +186,32 @@ func (h Health) Summary() string {
 	return fmt.Sprintf("%d audit rows chained (newest %s), %d signed-off assessments sealed, %d question sets verified",
 		h.AuditRows, strings.TrimSpace(h.AuditHead), h.Seals, h.QuestionSets)
 }
+
+// maxChainWords is how many of the audit chain's problems CheckAuditChain
+// spells out; it counts the rest.
+const maxChainWords = 3
+
+// CheckAuditChain checks the open database's audit chain, as check-db
+// does, and says in words what it found: how many rows are chained and
+// the newest hash when it is whole, else its first problems, each naming
+// the row, and how many more there are.
+func (s *Store) CheckAuditChain(ctx context.Context) (healthy bool, words string, err error) {
+	err = s.read(ctx, func(q *sql.Tx) error {
+		problems, rows, head, err := chainProblems(ctx, q)
+		if err != nil {
+			return err
+		}
+		healthy = len(problems) == 0
+		if healthy {
+			words = fmt.Sprintf("%d audit rows chained, newest %.12s…", rows, head)
+			return nil
+		}
+		shown := problems[:min(len(problems), maxChainWords)]
+		words = fmt.Sprintf("%d problem(s) in %d audit rows: %s", len(problems), rows, strings.Join(shown, "; "))
+		if more := len(problems) - len(shown); more > 0 {
+			words += fmt.Sprintf("; and %d more (maturityctl check-db lists them all)", more)
+		}
+		return nil
+	})
+	return healthy, words, err
+}

@@ -56,6 +56,7 @@ type AuditScreen struct {
 // NewAuditScreen builds the audit trail of a session.
 func NewAuditScreen(s *session, st ScrutinyStore) *AuditScreen {
 	c := &AuditScreen{s: s, st: st, From: widget.NewEntry(), To: widget.NewEntry(), Count: widget.NewLabel(""), Chain: widget.NewLabel("")}
+	c.Chain.Wrapping = fyne.TextWrapWord // a broken chain's problems are long
 	c.From.SetPlaceHolder("from YYYY-MM-DD")
 	c.To.SetPlaceHolder("to YYYY-MM-DD")
 	refresh := func(string) { c.Reload() }
