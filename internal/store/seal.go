@@ -5,11 +5,13 @@ import (
 	"crypto/sha256"
 	"database/sql"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"hash"
 	"io"
 	"slices"
 	"strconv"
+	"strings"
 )
 
 // sealPart is a query whose rows, under a name, make up part of the
@@ -66,6 +68,36 @@ var sealPartsV2 = extendSealParts(sealPartsV1, map[string]string{
 	sealPart{"amendment", `SELECT id, revision, reason, actor, original_sha256, original_bundle, created_at FROM amendment
 		WHERE assessment_id = ?1 ORDER BY revision`},
 )
+
+// sealUncoveredV1 are the parts of an assessment a scheme 1 seal does not
+// cover, each a query for rows that must not exist: scheme 1 seals are of
+// assessments signed off before scrutiny and signatures were stored, and a
+// signed-off assessment cannot gain them, so any found were added outside
+// the app.
+var sealUncoveredV1 = []sealPart{
+	{"a challenge thread", `SELECT 1 FROM challenge WHERE assessment_id = ?1`},
+	{"a theme judgement", `SELECT 1 FROM theme_judgement WHERE assessment_id = ?1`},
+	{"an assurance level or scrutiny statement", `SELECT 1 FROM assurance WHERE assessment_id = ?1`},
+	{"a reason for a question not assessed", `SELECT 1 FROM response WHERE assessment_id = ?1 AND not_assessed_reason <> ''`},
+	{"a signature", `SELECT 1 FROM signoff WHERE assessment_id = ?1 AND (signature <> '' OR public_key <> '' OR key_fingerprint <> '')`},
+}
+
+// uncoveredV1 names what an assessment holds that its scheme 1 seal cannot
+// cover; none when it holds nothing of the kind.
+func uncoveredV1(ctx context.Context, q querier, assessmentID string) ([]string, error) {
+	var found []string
+	for _, p := range sealUncoveredV1 {
+		var one int
+		err := q.QueryRowContext(ctx, p.query+" LIMIT 1", assessmentID).Scan(&one)
+		switch {
+		case err == nil:
+			found = append(found, p.name)
+		case !errors.Is(err, sql.ErrNoRows):
+			return nil, err
+		}
+	}
+	return found, nil
+}
 
 // sealSchemes are the seal schemes by number. A seal is checked by the
 // scheme it was taken with; new seals use sealScheme.
@@ -294,6 +326,17 @@ func (a sealedAssessment) problems(ctx context.Context, q querier) (problems []s
 			checked++
 			if sum != s.sum {
 				say("its content changed after it was signed off (the seal of revision %d no longer matches)", s.revision)
+			}
+			if s.scheme != 1 {
+				continue
+			}
+			found, err := uncoveredV1(ctx, q, a.id)
+			if err != nil {
+				return nil, checked, err
+			}
+			if len(found) > 0 {
+				say("it holds %s, added after it was signed off (its seal, from before the app stored them, does not cover them)",
+					strings.Join(found, ", "))
 			}
 		}
 	}

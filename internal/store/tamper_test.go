@@ -474,8 +474,16 @@ func TestUpgradeSealsSignedOffAssessments(t *testing.T) {
 		t.Errorf("upgrade sealed %d assessments, %s with %s by scheme %d at revision %d; want only the signed-off one, with %s by scheme 1",
 			n, f.a.ID, got, scheme, revision, want)
 	}
-	// Checked by its own scheme, the upgrade's seal stands, and still shows
-	// a change.
+	// What scheme 1 does not cover, an assessment sealed by it cannot hold
+	// (this one was scrutinised after 0005, so it holds some).
+	execSQL(t, db, `UPDATE signoff SET signature = 'forged' WHERE assessment_id = ?`, f.a.ID)
+	if p, _, err := sealProblems(ctx, db); err != nil || len(p) != 1 ||
+		!strings.Contains(p[0], "it holds a challenge thread, a theme judgement, an assurance level or scrutiny statement, a signature, added after") {
+		t.Errorf("scheme 1 seal of an assessment with scrutiny and a signature: %v, %v; want them reported", p, err)
+	}
+	// Checked by its own scheme, the upgrade's seal of an assessment from
+	// before 0005 stands, and still shows a change.
+	execSQL(t, db, `DELETE FROM challenge; DELETE FROM theme_judgement; DELETE FROM assurance; UPDATE signoff SET signature = ''`)
 	if p, checked, err := sealProblems(ctx, db); err != nil || checked != 1 || len(p) != 0 {
 		t.Errorf("scheme 1 seal checked: %v, %d checked, %v; want no problems, 1 checked", p, checked, err)
 	}

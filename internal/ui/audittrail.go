@@ -19,11 +19,14 @@ import (
 )
 
 // ChainChecker checks the audit log's hash chain (maturityctl check-db)
-// and says, in words, whether it is whole. A store that cannot check it
-// leaves the chain shown as not checked.
+// and says, in words, whether it is whole; *store.Store is one. A store
+// that cannot check it leaves the chain shown as not checked.
 type ChainChecker interface {
 	CheckAuditChain(ctx context.Context) (healthy bool, words string, err error)
 }
+
+// The app's store checks the chain as check-db does.
+var _ ChainChecker = (*store.Store)(nil)
 
 // The choices that filter nothing.
 const (
