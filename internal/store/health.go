@@ -21,7 +21,9 @@ type Health struct {
 	// later check show that rows were removed from the end.
 	AuditRows int
 	AuditHead string
-	// Seals is the number of signed-off assessments whose seal was checked.
+	// Seals is the number of signed-off assessments whose seal (of the
+	// current revision) was recomputed and checked; an earlier revision's
+	// seal is checked only for the amendment that superseded it.
 	Seals int
 	// QuestionSets is the number of stored question sets whose SHA-256 was
 	// checked.
@@ -33,8 +35,8 @@ func (h Health) Healthy() bool { return len(h.Problems) == 0 }
 
 // CheckFile checks the database at path without changing it: SQLite's own
 // integrity check, foreign keys, every stored question set against its
-// SHA-256, the audit log's hash chain, and the seal of every signed-off
-// assessment. A file that cannot be checked at all is one problem. The error
+// SHA-256, the audit log's hash chain, and the seals of every assessment
+// signed off now or before an amendment. A file that cannot be checked at all is one problem. The error
 // is only for a failure to run the checks.
 func CheckFile(ctx context.Context, path string) (Health, error) {
 	var h Health
