@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -220,8 +221,19 @@ func TestVerifyPDFAndBundle(t *testing.T) {
 	}
 }
 
+// checkDBSeals fails unless check-db finds the database healthy with seals
+// recomputed for n signed-off assessments.
+func checkDBSeals(t *testing.T, db string, n int) {
+	t.Helper()
+	if r := ctl(t, "--db", db, "check-db"); r.code != 0 || !strings.Contains(r.stderr, fmt.Sprintf(" %d signed-off assessments sealed", n)) {
+		t.Errorf("check-db: exit %d\nstdout %q\nstderr %q; want healthy with %d seals", r.code, r.stdout, r.stderr, n)
+	}
+}
+
 func TestAmendKeepsTheSignedOriginal(t *testing.T) {
 	db, id := signedDemo(t)
+	// Signing off by sign seals it, beside the demo's two signed-off years.
+	checkDBSeals(t, db, 3)
 	r := ctl(t, "--db", db, "amend", "--assessment", id)
 	if r.code != exitUsage {
 		t.Errorf("amend without a reason: exit %d", r.code)
@@ -238,6 +250,8 @@ func TestAmendKeepsTheSignedOriginal(t *testing.T) {
 	if strings.Contains(status, "signature:") {
 		t.Errorf("the new revision still carries the old signatures:\n%s", status)
 	}
+	// The amended draft's first revision keeps its seal beside its amendment.
+	checkDBSeals(t, db, 2)
 }
 
 func TestDemoSignaturesSurviveTheStore(t *testing.T) {

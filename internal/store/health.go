@@ -21,7 +21,9 @@ type Health struct {
 	// later check show that rows were removed from the end.
 	AuditRows int
 	AuditHead string
-	// Seals is the number of signed-off assessments whose seal was checked.
+	// Seals is the number of signed-off assessments whose seal (of the
+	// current revision) was recomputed and checked; an earlier revision's
+	// seal is checked only for the amendment that superseded it.
 	Seals int
 	// QuestionSets is the number of stored question sets whose SHA-256 was
 	// checked.
@@ -33,8 +35,8 @@ func (h Health) Healthy() bool { return len(h.Problems) == 0 }
 
 // CheckFile checks the database at path without changing it: SQLite's own
 // integrity check, foreign keys, every stored question set against its
-// SHA-256, the audit log's hash chain, and the seal of every signed-off
-// assessment. A file that cannot be checked at all is one problem. The error
+// SHA-256, the audit log's hash chain, and the seals of every assessment
+// signed off now or before an amendment. A file that cannot be checked at all is one problem. The error
 // is only for a failure to run the checks.
 func CheckFile(ctx context.Context, path string) (Health, error) {
 	var h Health
@@ -185,4 +187,33 @@ func textSHA256(text string) string {
 func (h Health) Summary() string {
 	return fmt.Sprintf("%d audit rows chained (newest %s), %d signed-off assessments sealed, %d question sets verified",
 		h.AuditRows, strings.TrimSpace(h.AuditHead), h.Seals, h.QuestionSets)
+}
+
+// maxChainWords is how many of the audit chain's problems CheckAuditChain
+// spells out; it counts the rest.
+const maxChainWords = 3
+
+// CheckAuditChain checks the open database's audit chain, as check-db
+// does, and says in words what it found: how many rows are chained and
+// the newest hash when it is whole, else its first problems, each naming
+// the row, and how many more there are.
+func (s *Store) CheckAuditChain(ctx context.Context) (healthy bool, words string, err error) {
+	err = s.read(ctx, func(q *sql.Tx) error {
+		problems, rows, head, err := chainProblems(ctx, q)
+		if err != nil {
+			return err
+		}
+		healthy = len(problems) == 0
+		if healthy {
+			words = fmt.Sprintf("%d audit rows chained, newest %.12s…", rows, head)
+			return nil
+		}
+		shown := problems[:min(len(problems), maxChainWords)]
+		words = fmt.Sprintf("%d problem(s) in %d audit rows: %s", len(problems), rows, strings.Join(shown, "; "))
+		if more := len(problems) - len(shown); more > 0 {
+			words += fmt.Sprintf("; and %d more (maturityctl check-db lists them all)", more)
+		}
+		return nil
+	})
+	return healthy, words, err
 }

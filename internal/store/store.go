@@ -13,8 +13,9 @@
 // triggers in the database itself, so no code path can get round them, and
 // REPLACE statements are refused too. Tampering by someone who drops the
 // triggers still shows: the audit log is a SHA-256 hash chain (chain.go),
-// each signed-off assessment is sealed with a hash of its content (seal.go)
-// and CheckFile verifies both (health.go).
+// each signed-off revision of an assessment is sealed with a hash of its
+// content, scrutiny and signatures included (seal.go), and CheckFile
+// verifies both (health.go).
 //
 // Errors a person may see are *Error values with a code and a plain message
 // (errors.go); the SQLite driver's text never reaches a person. A second

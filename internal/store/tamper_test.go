@@ -13,9 +13,10 @@ import (
 	"github.com/partnership-maturity/maturity/internal/assessment"
 )
 
-// signedOff is a fixture whose assessment is filled and signed off, with a
-// second, draft assessment of the same partnership holding one row of each
-// kind, and the database file's path.
+// signedOff is a fixture whose assessment is filled, scrutinised and signed
+// off, with a second assessment of the same partnership, signed off then
+// amended back to a draft, holding one row of each kind, and the database
+// file's path.
 type signedOff struct {
 	fixture
 	path  string
@@ -28,10 +29,16 @@ func newSignedOff(tb testing.TB) signedOff {
 	ctx := context.Background()
 	f := newFixture(tb)
 	f.fill(tb)
+	scrutinise(tb, f.s, f.a.ID)
 	if err := f.s.SetStatus(ctx, f.a.ID, assessment.SignedOff); err != nil {
 		tb.Fatalf("SetStatus(signed off): %v", err)
 	}
 	d := must(f.s.StartFromPrevious(ctx, f.a.ID, "2026/27"))
+	if err := f.s.SetStatus(ctx, d.ID, assessment.SignedOff); err != nil {
+		tb.Fatalf("SetStatus(signed off): %v", err)
+	}
+	must(f.s.Amend(ctx, d.ID, "Signed off too soon.", []byte(`{"signed":"original"}`), strings.Repeat("b", 64)))
+	scrutinise(tb, f.s, d.ID)
 	p := must(f.s.AddParticipant(ctx, assessment.Participant{AssessmentID: d.ID, Name: "Jo", AgencyID: f.p.Agencies[0].ID}))
 	must(f.s.SaveVote(ctx, assessment.Vote{AssessmentID: d.ID, QuestionID: "culture.1", ParticipantID: p.ID, Level: 3}))
 	must(f.s.SaveScrutiny(ctx, assessment.Scrutiny{AssessmentID: d.ID, QuestionID: "culture.1", Scrutineer: "S", Level: 2}))
@@ -39,6 +46,24 @@ func newSignedOff(tb testing.TB) signedOff {
 	must(f.s.AddActionUpdate(ctx, assessment.ActionUpdate{ActionID: x.ID, Note: "draft note"}))
 	must(f.s.AddSignOff(ctx, assessment.SignOff{AssessmentID: d.ID, Name: "Draft signer"}))
 	return signedOff{fixture: f, path: f.s.Path(), draft: d}
+}
+
+// scrutinise adds a challenge thread, a theme judgement and an assurance
+// to an assessment.
+func scrutinise(tb testing.TB, s *Store, id string) {
+	tb.Helper()
+	ctx := context.Background()
+	for _, c := range []assessment.Challenge{
+		{QuestionID: "culture.1", Kind: assessment.ChallengeMessage, Author: "Sam Scrutineer", Text: "Where is the evidence?"},
+		{QuestionID: "culture.1", Kind: assessment.ResponseMessage, Author: "Pat Partner", Text: "In the May audit."},
+	} {
+		c.AssessmentID = id
+		must(s.AddChallenge(ctx, c))
+	}
+	must(s.SaveThemeJudgement(ctx, assessment.ThemeJudgement{AssessmentID: id, ThemeID: "culture", Scrutineer: "Sam Scrutineer",
+		Level: 3, Reasons: "Consistent with the evidence."}))
+	must(s.SaveAssurance(ctx, assessment.Assurance{AssessmentID: id, Scrutineer: "Sam Scrutineer", Level: assessment.Moderate,
+		Reasons: "Most levels are evidenced.", Statement: "A fair self-assessment."}))
 }
 
 // storedSeal returns the seal stored for an assessment.
@@ -85,6 +110,13 @@ func protectedTables(a, d string) []protectedTable {
 		child("scrutiny", "challenge = 'forged'"),
 		child("action", "title = 'forged'"),
 		child("signoff", "name = 'forged'"),
+		child("challenge", "text = 'forged'"),
+		child("theme_judgement", "level = 1"),
+		{name: "assurance", victim: `SELECT rowid FROM assurance WHERE assessment_id = '` + a + `'`,
+			draft:  `SELECT rowid FROM assurance WHERE assessment_id = '` + d + `'`,
+			change: "level = 'substantial'", key: "assessment_id = '" + d + "'", keyCol: "assessment_id"},
+		{name: "amendment", victim: `SELECT min(rowid) FROM amendment`,
+			change: "reason = 'forged'", key: "id = 'forged-' || id, revision = 9", keyCol: "id"},
 		{name: "action_update",
 			victim: `SELECT min(u.rowid) FROM action_update u JOIN action x ON x.id = u.action_id WHERE x.assessment_id = '` + a + `'`,
 			draft:  `SELECT min(u.rowid) FROM action_update u JOIN action x ON x.id = u.action_id WHERE x.assessment_id = '` + d + `'`,
@@ -113,9 +145,9 @@ func bypassAttempts(tb testing.TB, db *sql.DB, p protectedTable, draftID string)
 	cols := tableColumns(tb, db, p.name)
 	list := strings.Join(cols, ", ")
 	moveToDraft := ""
-	// A response's key holds its assessment, so moving a copy under the
-	// draft clashes with the draft's own response, not this one.
-	if slices.Contains(cols, "assessment_id") && p.name != "assessment_seal" && p.name != "response" {
+	// A response's and an assurance's key holds its assessment, so moving a
+	// copy under the draft clashes with the draft's own row, not this one.
+	if slices.Contains(cols, "assessment_id") && !slices.Contains([]string{"assessment_seal", "response", "assurance"}, p.name) {
 		moveToDraft = "UPDATE temp.x SET assessment_id = '" + draftID + "'"
 	}
 	out := map[string][]string{
@@ -213,7 +245,7 @@ func TestSQLBypassesOfTheLockAreRefused(t *testing.T) {
 					t.Errorf("%s, %s on %s: succeeded; want refused", cname, name, p.name)
 				} else if !strings.Contains(err.Error(), "read-only") && !strings.Contains(err.Error(), "signed-off") &&
 					!strings.Contains(err.Error(), "append-only") && !strings.Contains(err.Error(), "permanent") &&
-					!strings.Contains(err.Error(), "in use") {
+					!strings.Contains(err.Error(), "in use") && !strings.Contains(err.Error(), "cannot be changed") {
 					t.Errorf("%s, %s on %s: %v; want refused by a trigger", cname, name, p.name, err)
 				} else {
 					refused++
@@ -295,6 +327,31 @@ func TestCheckFileNamesEachKindOfTampering(t *testing.T) {
 			execSQL(t, db, `INSERT OR REPLACE INTO vote SELECT id, assessment_id, question_id, participant_id, 5, comment,
 				round, created_at, updated_at FROM vote WHERE assessment_id = ? LIMIT 1`, f.a.ID)
 		}, []string{"content changed after it was signed off"}},
+		{"challenge of a signed-off assessment rewritten", func(t *testing.T, f signedOff, db *sql.DB) {
+			execSQL(t, db, `UPDATE challenge SET text = 'No challenge.' WHERE assessment_id = ? AND kind = 'challenge'`, f.a.ID)
+		}, []string{"(Northshire 2025/26): its content changed after it was signed off"}},
+		{"challenge slipped into a signed-off assessment", func(t *testing.T, f signedOff, db *sql.DB) {
+			execSQL(t, db, `INSERT INTO challenge SELECT 'late', assessment_id, question_id, 'reply', author, 'Satisfied.', at,
+				created_at, updated_at FROM challenge WHERE assessment_id = ? LIMIT 1`, f.a.ID)
+		}, []string{"(Northshire 2025/26): its content changed after it was signed off"}},
+		{"theme judgement of a signed-off assessment changed", func(t *testing.T, f signedOff, db *sql.DB) {
+			execSQL(t, db, `UPDATE theme_judgement SET level = 5 WHERE assessment_id = ?`, f.a.ID)
+		}, []string{"(Northshire 2025/26): its content changed after it was signed off"}},
+		{"assurance level of a signed-off assessment raised", func(t *testing.T, f signedOff, db *sql.DB) {
+			execSQL(t, db, `UPDATE assurance SET level = 'substantial' WHERE assessment_id = ?`, f.a.ID)
+		}, []string{"(Northshire 2025/26): its content changed after it was signed off"}},
+		{"scrutiny statement of a signed-off assessment changed", func(t *testing.T, f signedOff, db *sql.DB) {
+			execSQL(t, db, `UPDATE assurance SET statement = 'An exemplary self-assessment.' WHERE assessment_id = ?`, f.a.ID)
+		}, []string{"(Northshire 2025/26): its content changed after it was signed off"}},
+		{"not-assessed reason added to a signed-off assessment", func(t *testing.T, f signedOff, db *sql.DB) {
+			execSQL(t, db, `UPDATE response SET not_assessed_reason = 'No data.' WHERE assessment_id = ? AND question_id = 'culture.1'`, f.a.ID)
+		}, []string{"(Northshire 2025/26): its content changed after it was signed off"}},
+		{"amendment removed", func(t *testing.T, f signedOff, db *sql.DB) {
+			execSQL(t, db, `DELETE FROM amendment WHERE assessment_id = ?`, f.draft.ID)
+		}, []string{"(Northshire 2026/27): revision 1 was signed off and sealed but no amendment of it is recorded"}},
+		{"seal of an amended revision removed", func(t *testing.T, f signedOff, db *sql.DB) {
+			execSQL(t, db, `DELETE FROM assessment_seal WHERE assessment_id = ?`, f.draft.ID)
+		}, []string{"(Northshire 2026/27): revision 2 was amended but has no seal of its signed-off original (revision 1)"}},
 		{"signed-off assessment turned back into a draft", func(t *testing.T, f signedOff, db *sql.DB) {
 			execSQL(t, db, `UPDATE assessment SET status = 'draft' WHERE id = ?`, f.a.ID)
 		}, []string{"was signed off and sealed but is now draft"}},
@@ -374,7 +431,7 @@ func TestSignOffSealsAndTheChainHolds(t *testing.T) {
 	ctx := context.Background()
 	f := newSignedOff(t)
 	sum := storedSeal(t, f.s, f.a.ID)
-	if again, err := sealOf(ctx, f.s.db, f.a.ID); err != nil || again != sum {
+	if again, err := sealOf(ctx, f.s.db, f.a.ID, sealScheme); err != nil || again != sum {
 		t.Errorf("seal recomputed = %s, %v; want the stored %s", again, err, sum)
 	}
 	rows := must(f.s.AuditLog(ctx, f.a.ID))
@@ -391,11 +448,14 @@ func TestSignOffSealsAndTheChainHolds(t *testing.T) {
 func TestUpgradeSealsSignedOffAssessments(t *testing.T) {
 	ctx := context.Background()
 	f := newSignedOff(t)
-	want := storedSeal(t, f.s, f.a.ID)
+	want, err := sealOf(ctx, f.s.db, f.a.ID, 1)
+	if err != nil || want == storedSeal(t, f.s, f.a.ID) {
+		t.Fatalf("scheme 1 seal %s (%v); want one that differs from the scheme 2 seal taken at sign-off", want, err)
+	}
 	db := rawDB(t, f.path)
 	// As a database from before seals: no seal for the signed-off assessment.
 	dropTriggers(t, db)
-	execSQL(t, db, `DELETE FROM assessment_seal`)
+	execSQL(t, db, `DELETE FROM assessment_seal WHERE assessment_id = ?`, f.a.ID)
 	tx, err := db.BeginTx(ctx, nil)
 	if err != nil {
 		t.Fatal(err)
@@ -407,9 +467,28 @@ func TestUpgradeSealsSignedOffAssessments(t *testing.T) {
 		t.Fatal(err)
 	}
 	var got string
-	var n int
-	db.QueryRow(`SELECT sha256, (SELECT count(*) FROM assessment_seal) FROM assessment_seal WHERE assessment_id = ?`, f.a.ID).Scan(&got, &n)
-	if got != want || n != 1 {
-		t.Errorf("upgrade sealed %d assessments, %s with %s; want only the signed-off one, with %s", n, f.a.ID, got, want)
+	var n, scheme, revision int
+	db.QueryRow(`SELECT sha256, scheme, revision, (SELECT count(*) FROM assessment_seal WHERE scheme = 1) FROM assessment_seal WHERE assessment_id = ?`,
+		f.a.ID).Scan(&got, &scheme, &revision, &n)
+	if got != want || n != 1 || scheme != 1 || revision != 1 {
+		t.Errorf("upgrade sealed %d assessments, %s with %s by scheme %d at revision %d; want only the signed-off one, with %s by scheme 1",
+			n, f.a.ID, got, scheme, revision, want)
+	}
+	// What scheme 1 does not cover, an assessment sealed by it cannot hold
+	// (this one was scrutinised after 0005, so it holds some).
+	execSQL(t, db, `UPDATE signoff SET signature = 'forged' WHERE assessment_id = ?`, f.a.ID)
+	if p, _, err := sealProblems(ctx, db); err != nil || len(p) != 1 ||
+		!strings.Contains(p[0], "it holds a challenge thread, a theme judgement, an assurance level or scrutiny statement, a signature, added after") {
+		t.Errorf("scheme 1 seal of an assessment with scrutiny and a signature: %v, %v; want them reported", p, err)
+	}
+	// Checked by its own scheme, the upgrade's seal of an assessment from
+	// before 0005 stands, and still shows a change.
+	execSQL(t, db, `DELETE FROM challenge; DELETE FROM theme_judgement; DELETE FROM assurance; UPDATE signoff SET signature = ''`)
+	if p, checked, err := sealProblems(ctx, db); err != nil || checked != 1 || len(p) != 0 {
+		t.Errorf("scheme 1 seal checked: %v, %d checked, %v; want no problems, 1 checked", p, checked, err)
+	}
+	execSQL(t, db, `UPDATE response SET level = 5 WHERE assessment_id = ? AND question_id = 'culture.1'`, f.a.ID)
+	if p, _, err := sealProblems(ctx, db); err != nil || len(p) != 1 || !strings.Contains(p[0], "content changed after it was signed off") {
+		t.Errorf("scheme 1 seal after a change: %v, %v; want the change reported", p, err)
 	}
 }

@@ -70,13 +70,20 @@ func (s *Store) recordInTx(t *tx, id string) (assessment.Record, *questionnaire.
 
 // setStatus changes an assessment's status and audits it: the one place
 // Agree and Sign change a status, so that whatever else must happen when
-// an assessment is signed off belongs here.
+// an assessment is signed off belongs here. Signing off seals it, as
+// SetStatus and import do.
 func (t *tx) setStatus(a assessment.Assessment, status assessment.Status) error {
 	if _, err := t.exec(`UPDATE assessment SET status = ?, updated_at = ? WHERE id = ?`,
 		string(status), formatTime(t.at), a.ID); err != nil {
 		return err
 	}
-	return t.audit("assessment", a.ID, "status", string(a.Status), string(status))
+	if err := t.audit("assessment", a.ID, "status", string(a.Status), string(status)); err != nil {
+		return err
+	}
+	if status == assessment.SignedOff {
+		return t.seal(a.ID)
+	}
+	return nil
 }
 
 // SignatureCheck checks a sign-off about to be added against the record as

@@ -19,11 +19,14 @@ import (
 )
 
 // ChainChecker checks the audit log's hash chain (maturityctl check-db)
-// and says, in words, whether it is whole. A store that cannot check it
-// leaves the chain shown as not checked.
+// and says, in words, whether it is whole; *store.Store is one. A store
+// that cannot check it leaves the chain shown as not checked.
 type ChainChecker interface {
 	CheckAuditChain(ctx context.Context) (healthy bool, words string, err error)
 }
+
+// The app's store checks the chain as check-db does.
+var _ ChainChecker = (*store.Store)(nil)
 
 // The choices that filter nothing.
 const (
@@ -56,6 +59,7 @@ type AuditScreen struct {
 // NewAuditScreen builds the audit trail of a session.
 func NewAuditScreen(s *session, st ScrutinyStore) *AuditScreen {
 	c := &AuditScreen{s: s, st: st, From: widget.NewEntry(), To: widget.NewEntry(), Count: widget.NewLabel(""), Chain: widget.NewLabel("")}
+	c.Chain.Wrapping = fyne.TextWrapWord // a broken chain's problems are long
 	c.From.SetPlaceHolder("from YYYY-MM-DD")
 	c.To.SetPlaceHolder("to YYYY-MM-DD")
 	refresh := func(string) { c.Reload() }

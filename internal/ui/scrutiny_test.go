@@ -214,8 +214,8 @@ func TestAuditScreenFiltersAndExports(t *testing.T) {
 	c := NewAuditScreen(sess, s)
 	sess.win.SetContent(c.Content())
 	all := len(c.entries)
-	if all == 0 || !strings.Contains(c.Chain.Text, "not checked") {
-		t.Fatalf("%d rows; chain %q", all, c.Chain.Text)
+	if all == 0 {
+		t.Fatal("the audit trail shows no rows")
 	}
 	c.Person.SetSelected(option(t, c.Person.Options, "Alex Auditor"))
 	if len(c.entries) != 1 || c.entries[0].Field != "rationale" || c.entries[0].New != "Changed by Alex." {

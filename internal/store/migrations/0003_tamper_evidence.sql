@@ -24,14 +24,21 @@ BEGIN
     SELECT RAISE(ABORT, 'audit log is append-only');
 END;
 
--- The seal of a signed-off assessment: the SHA-256 of a canonical encoding
--- of everything in it (internal/store/seal.go), taken when it was signed off.
+-- The seal of each signed-off revision of an assessment: the SHA-256 of a
+-- canonical encoding of everything in it (internal/store/seal.go), taken
+-- when it was signed off. scheme says which encoding: 1 for seals this
+-- upgrade takes of assessments signed off before it (the rows of 0001),
+-- 2 for seals taken since, which also cover scrutiny and signatures (0005).
+-- An assessment has a revision from 0005; until then every one is 1.
 CREATE TABLE assessment_seal (
-    assessment_id TEXT PRIMARY KEY REFERENCES assessment (id),
+    assessment_id TEXT NOT NULL REFERENCES assessment (id),
+    revision      INTEGER NOT NULL DEFAULT 1 CHECK (revision >= 1),
+    scheme        INTEGER NOT NULL CHECK (scheme IN (1, 2)),
     sha256        TEXT NOT NULL CHECK (length(sha256) = 64),
     sealed_at     TEXT NOT NULL,
     created_at    TEXT NOT NULL,
-    updated_at    TEXT NOT NULL
+    updated_at    TEXT NOT NULL,
+    PRIMARY KEY (assessment_id, revision)
 ) STRICT;
 
 CREATE TRIGGER assessment_seal_no_update BEFORE UPDATE ON assessment_seal
@@ -45,7 +52,7 @@ BEGIN
 END;
 
 CREATE TRIGGER assessment_seal_no_replace BEFORE INSERT ON assessment_seal
-WHEN EXISTS (SELECT 1 FROM assessment_seal WHERE assessment_id = NEW.assessment_id OR rowid = NEW.rowid)
+WHEN EXISTS (SELECT 1 FROM assessment_seal WHERE (assessment_id = NEW.assessment_id AND revision = NEW.revision) OR rowid = NEW.rowid)
 BEGIN
     SELECT RAISE(ABORT, 'a seal is permanent');
 END;

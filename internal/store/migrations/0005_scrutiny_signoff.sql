@@ -85,6 +85,14 @@ BEGIN
     SELECT RAISE(ABORT, 'an amendment keeps the signed original and cannot be changed');
 END;
 
+-- A REPLACE would delete the clashing amendment without its delete trigger.
+CREATE TRIGGER amendment_no_replace BEFORE INSERT ON amendment
+WHEN EXISTS (SELECT 1 FROM amendment WHERE id = NEW.id OR rowid = NEW.rowid
+             OR (assessment_id = NEW.assessment_id AND revision = NEW.revision))
+BEGIN
+    SELECT RAISE(ABORT, 'an amendment keeps the signed original and cannot be changed');
+END;
+
 -- A signed-off assessment stays read-only, except for the one change an
 -- amendment makes: back to draft as the next revision, once the amendment
 -- row keeping the signed original exists.
@@ -152,4 +160,49 @@ CREATE TRIGGER assurance_signed_off_delete BEFORE DELETE ON assurance
 WHEN EXISTS (SELECT 1 FROM assessment WHERE id = OLD.assessment_id AND status = 'signed off')
 BEGIN
     SELECT RAISE(ABORT, 'assessment is signed off and read-only');
+END;
+
+-- As 0003 does for the older tables: no new or changed row of a table under
+-- an assessment may clash, by its id or rowid, with a row of a signed-off
+-- assessment, which a REPLACE would delete without firing delete triggers.
+-- (A clash on a key holding the assessment's id is refused above.)
+
+CREATE TRIGGER challenge_signed_off_replace_insert BEFORE INSERT ON challenge
+WHEN (SELECT status FROM assessment WHERE id = (SELECT assessment_id FROM challenge WHERE id = NEW.id)) = 'signed off'
+  OR (SELECT status FROM assessment WHERE id = (SELECT assessment_id FROM challenge WHERE rowid = NEW.rowid)) = 'signed off'
+BEGIN
+    SELECT RAISE(ABORT, 'clashes with a row of a signed-off assessment');
+END;
+
+CREATE TRIGGER challenge_signed_off_replace_update BEFORE UPDATE ON challenge
+WHEN (SELECT status FROM assessment WHERE id = (SELECT assessment_id FROM challenge WHERE id = NEW.id AND rowid <> OLD.rowid)) = 'signed off'
+  OR (SELECT status FROM assessment WHERE id = (SELECT assessment_id FROM challenge WHERE rowid = NEW.rowid AND rowid <> OLD.rowid)) = 'signed off'
+BEGIN
+    SELECT RAISE(ABORT, 'clashes with a row of a signed-off assessment');
+END;
+
+CREATE TRIGGER theme_judgement_signed_off_replace_insert BEFORE INSERT ON theme_judgement
+WHEN (SELECT status FROM assessment WHERE id = (SELECT assessment_id FROM theme_judgement WHERE id = NEW.id)) = 'signed off'
+  OR (SELECT status FROM assessment WHERE id = (SELECT assessment_id FROM theme_judgement WHERE rowid = NEW.rowid)) = 'signed off'
+BEGIN
+    SELECT RAISE(ABORT, 'clashes with a row of a signed-off assessment');
+END;
+
+CREATE TRIGGER theme_judgement_signed_off_replace_update BEFORE UPDATE ON theme_judgement
+WHEN (SELECT status FROM assessment WHERE id = (SELECT assessment_id FROM theme_judgement WHERE id = NEW.id AND rowid <> OLD.rowid)) = 'signed off'
+  OR (SELECT status FROM assessment WHERE id = (SELECT assessment_id FROM theme_judgement WHERE rowid = NEW.rowid AND rowid <> OLD.rowid)) = 'signed off'
+BEGIN
+    SELECT RAISE(ABORT, 'clashes with a row of a signed-off assessment');
+END;
+
+CREATE TRIGGER assurance_signed_off_replace_insert BEFORE INSERT ON assurance
+WHEN (SELECT status FROM assessment WHERE id = (SELECT assessment_id FROM assurance WHERE rowid = NEW.rowid)) = 'signed off'
+BEGIN
+    SELECT RAISE(ABORT, 'clashes with a row of a signed-off assessment');
+END;
+
+CREATE TRIGGER assurance_signed_off_replace_update BEFORE UPDATE ON assurance
+WHEN (SELECT status FROM assessment WHERE id = (SELECT assessment_id FROM assurance WHERE rowid = NEW.rowid AND rowid <> OLD.rowid)) = 'signed off'
+BEGIN
+    SELECT RAISE(ABORT, 'clashes with a row of a signed-off assessment');
 END;
