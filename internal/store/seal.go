@@ -47,8 +47,9 @@ var sealPartsV1 = []sealPart{
 }
 
 // sealPartsV2 are the parts of a scheme 2 seal: scheme 1's, with the
-// assessment's revision, the reason a question was not assessed and each
-// sign-off's signature and public key, then the scrutiny of 0005 (challenge
+// assessment's revision, the reason a question was not assessed, each
+// sign-off's signature and public key, each vote's round and how each
+// participant joined and whether they facilitate, then the scrutiny of 0005 (challenge
 // threads, theme judgements, assurance and statement) and the amendments
 // that led to this revision.
 var sealPartsV2 = extendSealParts(sealPartsV1, map[string]string{
@@ -58,6 +59,10 @@ var sealPartsV2 = extendSealParts(sealPartsV1, map[string]string{
 		carried_forward, created_at, updated_at, not_assessed_reason FROM response WHERE assessment_id = ?1 ORDER BY question_id`,
 	"signoff": `SELECT id, agency_id, name, role, signed_at, created_at, updated_at, signature, public_key, key_fingerprint
 		FROM signoff WHERE assessment_id = ?1 ORDER BY id`,
+	"participant": `SELECT id, name, role, agency_id, created_at, updated_at, facilitator, joined_by FROM participant
+		WHERE assessment_id = ?1 ORDER BY id`,
+	"vote": `SELECT id, question_id, participant_id, level, comment, created_at, updated_at, round FROM vote
+		WHERE assessment_id = ?1 ORDER BY id`,
 },
 	sealPart{"challenge", `SELECT id, question_id, kind, author, text, at, created_at, updated_at FROM challenge
 		WHERE assessment_id = ?1 ORDER BY id`},
@@ -80,6 +85,7 @@ var sealUncoveredV1 = []sealPart{
 	{"an assurance level or scrutiny statement", `SELECT 1 FROM assurance WHERE assessment_id = ?1`},
 	{"a reason for a question not assessed", `SELECT 1 FROM response WHERE assessment_id = ?1 AND not_assessed_reason <> ''`},
 	{"a signature", `SELECT 1 FROM signoff WHERE assessment_id = ?1 AND (signature <> '' OR public_key <> '' OR key_fingerprint <> '')`},
+	{"a vote in a later round", `SELECT 1 FROM vote WHERE assessment_id = ?1 AND round <> 1`},
 }
 
 // uncoveredV1 names what an assessment holds that its scheme 1 seal cannot

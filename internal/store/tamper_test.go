@@ -327,6 +327,12 @@ func TestCheckFileNamesEachKindOfTampering(t *testing.T) {
 			execSQL(t, db, `INSERT OR REPLACE INTO vote SELECT id, assessment_id, question_id, participant_id, 5, comment,
 				round, created_at, updated_at FROM vote WHERE assessment_id = ? LIMIT 1`, f.a.ID)
 		}, []string{"content changed after it was signed off"}},
+		{"vote of a signed-off assessment moved to another round", func(t *testing.T, f signedOff, db *sql.DB) {
+			execSQL(t, db, `UPDATE vote SET round = 2 WHERE id = (SELECT id FROM vote WHERE assessment_id = ? LIMIT 1)`, f.a.ID)
+		}, []string{"content changed after it was signed off"}},
+		{"participant of a signed-off assessment made facilitator", func(t *testing.T, f signedOff, db *sql.DB) {
+			execSQL(t, db, `UPDATE participant SET facilitator = 1 - facilitator WHERE id = (SELECT id FROM participant WHERE assessment_id = ? LIMIT 1)`, f.a.ID)
+		}, []string{"content changed after it was signed off"}},
 		{"challenge of a signed-off assessment rewritten", func(t *testing.T, f signedOff, db *sql.DB) {
 			execSQL(t, db, `UPDATE challenge SET text = 'No challenge.' WHERE assessment_id = ? AND kind = 'challenge'`, f.a.ID)
 		}, []string{"(Northshire 2025/26): its content changed after it was signed off"}},
