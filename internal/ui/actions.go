@@ -282,14 +282,6 @@ func (ap *ActionPlan) apply() {
 	ap.showDetail()
 }
 
-// plural is "1 action" or "n actions".
-func plural(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	return fmt.Sprintf("%d %ss", n, noun)
-}
-
 // passes reports whether an action passes every filter.
 func (ap *ActionPlan) passes(a assessment.Action, today time.Time) bool {
 	if t := ap.ThemeFilter.Selected; t != allThemes && t != "" && ap.themeTitle(a.ThemeID) != t {
@@ -503,103 +495,6 @@ func cellText(text string, width float32) string {
 	return string(r[:limit]) + "…"
 }
 
-// columnLayout gives the table's spare width to its wordy columns, so the
-// table fills the window and scrolls sideways only when it must.
-type columnLayout struct {
-	ap    *ActionPlan
-	width float32
-}
-
-// Layout sets the column widths for the width given, then the table's size.
-func (l *columnLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
-	if size.Width != l.width {
-		l.width = size.Width
-		var fixed, flex float32
-		for i, w := range columnWidths {
-			fixed += w
-			flex += columnFlex[i]
-		}
-		spare := max(0, size.Width-fixed-theme.Padding()*float32(len(columnWidths)+2)-theme.ScrollBarSize())
-		for i, w := range columnWidths {
-			l.ap.widths[i] = w + spare*columnFlex[i]/flex
-			l.ap.Table.SetColumnWidth(i, l.ap.widths[i])
-		}
-	}
-	for _, o := range objects {
-		o.Move(fyne.NewPos(0, 0))
-		o.Resize(size)
-	}
-}
-
-// MinSize is small: the table scrolls.
-func (l *columnLayout) MinSize([]fyne.CanvasObject) fyne.Size { return fyne.NewSize(200, 160) }
-
-// wrappedVBox stacks objects like a VBox, but measures its wrapped labels
-// at the box's width: a plain VBox asks a wrapped label its height before
-// the label knows its width, and the text below then overlaps it.
-type wrappedVBox struct {
-	width float32
-}
-
-// MinSize is the height of the visible objects at the box's last width.
-func (l *wrappedVBox) MinSize(objects []fyne.CanvasObject) fyne.Size {
-	var w, h float32
-	n := 0
-	for _, o := range objects {
-		if !o.Visible() {
-			continue
-		}
-		if lab, ok := o.(*widget.Label); ok && lab.Wrapping != fyne.TextWrapOff && l.width > 0 && lab.Size().Width != l.width {
-			lab.Resize(fyne.NewSize(l.width, lab.Size().Height))
-		}
-		m := o.MinSize()
-		w, h = max(w, m.Width), h+m.Height
-		n++
-	}
-	if n > 1 {
-		h += theme.Padding() * float32(n-1)
-	}
-	return fyne.NewSize(w, h)
-}
-
-// Layout stacks the objects at the width given.
-func (l *wrappedVBox) Layout(objects []fyne.CanvasObject, size fyne.Size) {
-	l.width = size.Width
-	var y float32
-	for _, o := range objects {
-		if !o.Visible() {
-			continue
-		}
-		h := o.MinSize().Height
-		o.Move(fyne.NewPos(0, y))
-		o.Resize(fyne.NewSize(size.Width, h))
-		y += h + theme.Padding()
-	}
-}
-
-// topThenRest puts its first object at the top, as high as it needs at the
-// full width, and gives the rest of the height to its second: unlike a
-// Border it measures the top after giving it its width, so wrapped text
-// in it is measured right.
-type topThenRest struct{}
-
-// Layout gives the top its width, then its height, then the rest.
-func (topThenRest) Layout(objects []fyne.CanvasObject, size fyne.Size) {
-	top, rest := objects[0], objects[1]
-	top.Move(fyne.NewPos(0, 0))
-	top.Resize(fyne.NewSize(size.Width, top.MinSize().Height))
-	h := top.MinSize().Height
-	top.Resize(fyne.NewSize(size.Width, h))
-	rest.Move(fyne.NewPos(0, h+theme.Padding()))
-	rest.Resize(fyne.NewSize(size.Width, max(0, size.Height-h-theme.Padding())))
-}
-
-// MinSize is the top above the rest.
-func (topThenRest) MinSize(objects []fyne.CanvasObject) fyne.Size {
-	t, r := objects[0].MinSize(), objects[1].MinSize()
-	return fyne.NewSize(max(t.Width, r.Width), t.Height+theme.Padding()+r.Height)
-}
-
 // ---- what the cells say ----------------------------------------------------
 
 // shortID is the first characters of an id, enough to tell actions apart
@@ -644,15 +539,6 @@ func (ap *ActionPlan) questionShort(id string) string {
 		return id
 	}
 	return fmt.Sprintf("Q%d %s", ap.questionNumber(id), qu.Text)
-}
-
-// shortText is the first n words of text, with "…" when there were more.
-func shortText(text string, n int) string {
-	words := strings.Fields(text)
-	if len(words) <= n {
-		return strings.Join(words, " ")
-	}
-	return strings.TrimRight(strings.Join(words[:n], " "), ",;:") + "…"
 }
 
 // dueText is the due date, flagged in words when the action is overdue.
@@ -762,7 +648,7 @@ func (ap *ActionPlan) showDetail() {
 		if len(ap.s.rec.Actions) == 0 {
 			prompt = "No actions yet. Add one, or let the app suggest drafts for the questions furthest from their target."
 		}
-		ap.Detail.Add(wrapped(prompt, widget.LowImportance))
+		ap.Detail.Add(importantLabel(prompt, widget.LowImportance))
 		return
 	}
 	if ap.NoteDate.Text == "" {
@@ -775,7 +661,7 @@ func (ap *ActionPlan) showDetail() {
 	if qu, _, ok := ap.s.q.Question(a.QuestionID); ok {
 		where = fmt.Sprintf("%s · Q%d (%s): %s", ap.themeTitle(a.ThemeID), ap.questionNumber(a.QuestionID), qu.Section, qu.Text)
 	}
-	ap.Detail.Add(wrapped(where, widget.MediumImportance))
+	ap.Detail.Add(importantLabel(where, widget.MediumImportance))
 	status := widget.NewLabel(statusLabel(a.Status))
 	status.Importance = statusImportance(a.Status)
 	status.TextStyle.Bold = true
@@ -787,36 +673,28 @@ func (ap *ActionPlan) showDetail() {
 	owner := widget.NewLabel(fmt.Sprintf("Owner: %s, %s", orNone(a.Owner), orNone(ap.s.agencyName(a.OwnerAgencyID))))
 	owner.Truncation = fyne.TextTruncateEllipsis
 	ap.Detail.Add(container.NewBorder(nil, nil, container.NewHBox(status, due), nil, owner))
-	ap.Detail.Add(wrapped("Measure of impact: "+orNone(a.SuccessMeasure), widget.MediumImportance))
+	ap.Detail.Add(importantLabel("Measure of impact: "+orNone(a.SuccessMeasure), widget.MediumImportance))
 	if a.Outcome != "" {
-		ap.Detail.Add(wrapped("Outcome: "+a.Outcome, widget.MediumImportance))
+		ap.Detail.Add(importantLabel("Outcome: "+a.Outcome, widget.MediumImportance))
 	}
 	if a.CarriedFromID != "" {
-		ap.Detail.Add(wrapped("Carried forward from last year's action plan.", widget.LowImportance))
+		ap.Detail.Add(importantLabel("Carried forward from last year's action plan.", widget.LowImportance))
 	}
 	ap.Detail.Add(widget.NewSeparator())
 	ap.Detail.Add(widget.NewLabelWithStyle(fmt.Sprintf("Progress notes (%d)", len(a.Updates)), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
 	ap.Notes.RemoveAll()
 	if len(a.Updates) == 0 {
-		ap.Notes.Add(wrapped("No progress notes yet.", widget.LowImportance))
+		ap.Notes.Add(importantLabel("No progress notes yet.", widget.LowImportance))
 	}
 	for _, u := range a.Updates {
 		head := u.On.UTC().Format(assessment.DateLayout)
 		if u.Author != "" {
 			head += " · " + u.Author
 		}
-		ap.Notes.Add(wrapped(head+": "+u.Note, widget.MediumImportance))
+		ap.Notes.Add(importantLabel(head+": "+u.Note, widget.MediumImportance))
 	}
 	ap.Detail.Add(ap.Notes)
 	ap.Detail.Add(ap.noteComposer)
-}
-
-// wrapped is a label that wraps at word boundaries.
-func wrapped(text string, importance widget.Importance) *widget.Label {
-	l := widget.NewLabel(text)
-	l.Wrapping = fyne.TextWrapWord
-	l.Importance = importance
-	return l
 }
 
 // orNone is text, or "none given".
@@ -921,9 +799,9 @@ func (ap *ActionPlan) showSuggestions() {
 	ap.SuggestButtons = nil
 	intro := fmt.Sprintf("Questions whose agreed level is %d or more below the target and that have no open action. "+
 		"Each suggestion opens as a draft in the action form: nothing is saved until you complete it and press Save action.", suggestGap)
-	list := container.NewVBox(wrapped(intro, widget.MediumImportance))
+	list := container.NewVBox(importantLabel(intro, widget.MediumImportance))
 	if len(drafts) == 0 {
-		list.Add(wrapped("Nothing to suggest: every question with a gap of "+fmt.Sprint(suggestGap)+" or more already has an open action.", widget.LowImportance))
+		list.Add(importantLabel("Nothing to suggest: every question with a gap of "+fmt.Sprint(suggestGap)+" or more already has an open action.", widget.LowImportance))
 	}
 	for _, d := range drafts {
 		b := widget.NewButton("Draft this action", nil)
@@ -935,7 +813,7 @@ func (ap *ActionPlan) showSuggestions() {
 		ap.SuggestButtons = append(ap.SuggestButtons, b)
 		where := ap.themeTitle(d.ThemeID) + " · " + shortText(ap.questionShort(d.QuestionID), 14)
 		card := container.NewBorder(nil, nil, nil, container.NewCenter(b),
-			container.NewVBox(widget.NewLabelWithStyle(where, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), wrapped(d.Title, widget.MediumImportance)))
+			container.NewVBox(widget.NewLabelWithStyle(where, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), importantLabel(d.Title, widget.MediumImportance)))
 		list.Add(widget.NewSeparator())
 		list.Add(card)
 	}
@@ -1036,7 +914,7 @@ func newActionForm(ap *ActionPlan, a assessment.Action, draft string) *ActionFor
 		fStatus:   "",
 		fOutcome:  "Needed to mark it complete or dropped: what changed, and what the measure showed.",
 	}
-	f.Draft = wrapped(draft, widget.HighImportance)
+	f.Draft = importantLabel(draft, widget.HighImportance)
 	f.Draft.TextStyle.Bold = true
 	if draft == "" {
 		f.Draft.Hide()
@@ -1140,7 +1018,7 @@ func newActionForm(ap *ActionPlan, a assessment.Action, draft string) *ActionFor
 		f.msgs[k] = m
 	}
 
-	f.Problem = wrapped("", widget.DangerImportance)
+	f.Problem = importantLabel("", widget.DangerImportance)
 	f.Problem.TextStyle.Bold = true
 	f.Problem.Hide()
 	f.Submit = widget.NewButtonWithIcon("Save action", theme.DocumentSaveIcon(), f.save)
@@ -1152,7 +1030,7 @@ func newActionForm(ap *ActionPlan, a assessment.Action, draft string) *ActionFor
 // content lays the form out: the 4.13 hint, the fields with their messages
 // and the problem.
 func (f *ActionForm) content() fyne.CanvasObject {
-	hint := wrapped(report413, widget.MediumImportance)
+	hint := importantLabel(report413, widget.MediumImportance)
 	hint.TextStyle.Italic = true
 	f.grid = container.New(layout.NewFormLayout())
 	for _, row := range []struct {

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 )
@@ -215,6 +216,15 @@ func findButton(o fyne.CanvasObject, text string) *widget.Button {
 				return b
 			}
 		}
+	case *widget.Card:
+		return findButton(v.Content, text)
+	case *container.Scroll:
+		return findButton(v.Content, text)
+	case *container.Split:
+		if b := findButton(v.Leading, text); b != nil {
+			return b
+		}
+		return findButton(v.Trailing, text)
 	}
 	return nil
 }

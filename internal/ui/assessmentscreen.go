@@ -48,6 +48,8 @@ func NewAssessmentScreen(s *session, home func()) *AssessmentScreen {
 	a.Tabs.OnUnselected = func(*container.TabItem) { a.Flush() }
 	a.Tabs.OnSelected = func(item *container.TabItem) {
 		switch item.Text {
+		case "Overview":
+			a.Overview.Shown()
 		case "Questions":
 			a.buildQuestions()
 			a.Questions.Reload()
@@ -60,7 +62,9 @@ func NewAssessmentScreen(s *session, home func()) *AssessmentScreen {
 		fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.Truncation = fyne.TextTruncateEllipsis
 	state := widget.NewLabel(a.stateText())
-	left := container.NewBorder(nil, nil, a.Back, state, title)
+	state.Truncation = fyne.TextTruncateEllipsis
+	state.Alignment = fyne.TextAlignTrailing
+	left := container.NewBorder(nil, nil, a.Back, nil, container.NewGridWithColumns(2, title, state))
 	a.content = container.NewBorder(headerBar(left, nil), nil, nil, nil, a.Tabs)
 	return a
 }

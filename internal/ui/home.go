@@ -188,7 +188,7 @@ func (h *Home) show(views []partnershipView, err error) {
 		h.Status.SetText("No partnerships yet. Start with “New partnership”: its name, its area and its agencies.")
 		return
 	}
-	h.Status.SetText(fmt.Sprintf("%d partnership(s). Choose one, then open an assessment to work on it.", len(views)))
+	h.Status.SetText(plural(len(views), "partnership") + ". Choose one, then open an assessment to work on it.")
 	selected := 0
 	for i, v := range views {
 		if v.partnership.ID == previous {
@@ -202,22 +202,18 @@ func (h *Home) show(views []partnershipView, err error) {
 // partnershipCard shows one partnership and a row per assessment.
 func (h *Home) partnershipCard(v partnershipView) fyne.CanvasObject {
 	p := v.partnership
-	sub := fmt.Sprintf("%s · %d agencies", p.Area, len(p.Agencies))
+	sub := p.Area + " · " + plural(len(p.Agencies), "agency")
 	start := widget.NewButtonWithIcon("Start an assessment", theme.ContentAddIcon(), func() { h.ShowNewAssessment(p.ID) })
 	if len(v.assessments) == 0 {
-		return widget.NewCard(p.Name, sub, container.NewVBox(widget.NewLabel("No assessments yet."), container.NewHBox(start)))
+		return titledCard(p.Name, sub, container.NewVBox(widget.NewLabel("No assessments yet."), container.NewHBox(start)))
 	}
-	grid := container.NewGridWithColumns(6, homeHeader("Period"), homeHeader("Status"), homeHeader("Overall level"),
-		homeHeader("Questions assessed"), homeHeader("Question set"), homeHeader(""))
+	rows := container.NewVBox()
 	for _, a := range v.assessments {
-		for _, text := range []string{a.Period, statusText(a.Status), overallText(a.Score, v.labels[a.ID]),
-			fmt.Sprintf("%d of %d", a.Score.Assessed, a.Score.Total)} {
-			grid.Add(widget.NewLabel(text))
-		}
-		set := widget.NewLabel(a.QuestionnaireTitle)
-		set.Truncation = fyne.TextTruncateEllipsis // only the title can outgrow its column
-		grid.Add(set)
-		grid.Add(h.rowButtons(a))
+		period := boldLabel(a.Period)
+		facts := wrapLabel(fmt.Sprintf("%s · %s · %d of %d questions assessed · %s", statusText(a.Status),
+			overallText(a.Score, v.labels[a.ID]), a.Score.Assessed, a.Score.Total, a.QuestionnaireTitle))
+		rows.Add(container.NewBorder(nil, nil, period, h.rowButtons(a), facts))
+		rows.Add(widget.NewSeparator())
 	}
 	buttons := container.NewHBox(start)
 	if h.Compare != nil && len(v.assessments) >= 2 {
@@ -225,7 +221,7 @@ func (h *Home) partnershipCard(v partnershipView) fyne.CanvasObject {
 		h.CompareButtons[p.ID] = compare
 		buttons.Add(compare)
 	}
-	return widget.NewCard(p.Name, sub, container.NewVBox(grid, buttons))
+	return titledCard(p.Name, sub, container.NewVBox(rows, buttons))
 }
 
 // rowButtons are Open, and for a draft Rename and Delete.
@@ -238,11 +234,6 @@ func (h *Home) rowButtons(a store.AssessmentSummary) fyne.CanvasObject {
 		row.Add(widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { h.ConfirmDelete(a.Assessment) }))
 	}
 	return row
-}
-
-// homeHeader is a bold column heading.
-func homeHeader(text string) *widget.Label {
-	return widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 }
 
 // statusText is an assessment status as a person reads it.

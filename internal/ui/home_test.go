@@ -31,7 +31,7 @@ func TestHomeShowsDemo(t *testing.T) {
 			t.Errorf("home lacks %q:\n%s", want, got)
 		}
 	}
-	if !strings.HasPrefix(h.Status.Text, "1 partnership(s).") {
+	if !strings.HasPrefix(h.Status.Text, "1 partnership. ") {
 		t.Errorf("status %q", h.Status.Text)
 	}
 }

@@ -60,7 +60,7 @@ func (h *Home) newPartnershipForm() *PartnershipForm {
 	hint := widget.NewLabel("The three statutory partners are listed first. Add relevant agencies such as schools, probation or the voluntary sector.")
 	hint.Wrapping = fyne.TextWrapWord
 	form := widget.NewForm(widget.NewFormItem("Name", f.Name), widget.NewFormItem("Area", f.Area))
-	body := container.NewVBox(form, widget.NewSeparator(), homeHeader("Agencies"), hint, f.rows, container.NewHBox(f.AddAgency))
+	body := container.NewVBox(form, widget.NewSeparator(), boldLabel("Agencies"), hint, f.rows, container.NewHBox(f.AddAgency))
 	f.dialog = newFormDialog("New partnership", "Create partnership", container.NewVScroll(body), h.win, func() string {
 		return h.createPartnership(f)
 	})

@@ -203,13 +203,13 @@ func (w *Walkthrough) build() {
 	w.Position = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	w.ThemeName = widget.NewLabel("")
 	w.ThemeName.Truncation = fyne.TextTruncateEllipsis
-	w.Question = walkWrapped("")
+	w.Question = wrapLabel("")
 	w.Question.SizeName = theme.SizeNameSubHeadingText
 	w.Question.TextStyle = fyne.TextStyle{Bold: true}
-	w.Source = walkWrapped("")
+	w.Source = wrapLabel("")
 	w.Source.TextStyle = fyne.TextStyle{Italic: true}
-	w.Purpose = walkWrapped("")
-	w.ReadOnlyNote = walkWrapped("Signed off: this assessment was signed off, so it is read-only and nothing here can be changed. " +
+	w.Purpose = wrapLabel("")
+	w.ReadOnlyNote = wrapLabel("Signed off: this assessment was signed off, so it is read-only and nothing here can be changed. " +
 		"The database refuses changes to a signed-off assessment. To work on it again, start next year's assessment from it.")
 	w.ReadOnlyNote.Importance = widget.WarningImportance
 	w.ReadOnlyNote.TextStyle = fyne.TextStyle{Bold: true}
@@ -229,7 +229,7 @@ func (w *Walkthrough) build() {
 	w.Confidence = widget.NewRadioGroup([]string{"Low", "Medium", "High"}, func(string) { w.setConfidence() })
 	w.Confidence.Horizontal = true
 
-	w.CarriedNote = walkWrapped("")
+	w.CarriedNote = wrapLabel("")
 	w.CarriedNote.Importance = widget.WarningImportance
 	w.CarriedNote.TextStyle = fyne.TextStyle{Bold: true}
 	w.Evidence = w.textEntry("What shows the level: documents, data, audits, what children, families and practitioners say", 5)
@@ -238,8 +238,8 @@ func (w *Walkthrough) build() {
 	w.Rationale = w.textEntry("Why the partnership agreed this level", 3)
 
 	w.LastYearTitle = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	w.LastYearLevel = walkWrapped("")
-	w.LastYearText = walkWrapped("")
+	w.LastYearLevel = wrapLabel("")
+	w.LastYearText = wrapLabel("")
 	lastYearBox := newWalkPatch(theme.ColorNameInputBackground, theme.InputRadiusSize(), fyne.Size{})
 	w.LastYear = container.NewStack(lastYearBox, container.NewPadded(container.NewVBox(w.LastYearTitle, w.LastYearLevel, w.LastYearText)))
 
@@ -249,7 +249,7 @@ func (w *Walkthrough) build() {
 	w.RefLocation = widget.NewEntry()
 	w.RefLocation.SetPlaceHolder("Where it is: link, path or reference")
 	w.AddRef = widget.NewButtonWithIcon("Add reference", theme.ContentAddIcon(), w.addRef)
-	w.RefProblem = walkWrapped("")
+	w.RefProblem = wrapLabel("")
 	w.RefProblem.Importance = widget.DangerImportance
 	w.RefProblem.Hide()
 
@@ -257,9 +257,9 @@ func (w *Walkthrough) build() {
 	w.NextButton = widget.NewButtonWithIcon("Next question", theme.NavigateNextIcon(), w.Next)
 	w.NextButton.IconPlacement = widget.ButtonIconTrailingText
 
-	levelHint := walkWrapped("Choose the level the partnership agrees on: click it, or press 1–5 (0 = not assessed). " +
+	levelHint := wrapLabel("Choose the level the partnership agrees on: click it, or press 1–5 (0 = not assessed). " +
 		"The scale and the guidance for each level are this app's own, not the Panel's words.")
-	levels := container.NewVBox(walkHeading("Agreed level"), levelHint)
+	levels := container.NewVBox(boldLabel("Agreed level"), levelHint)
 	for _, c := range w.Levels {
 		levels.Add(c)
 	}
@@ -320,10 +320,10 @@ func (w *Walkthrough) buildStrip() {
 // field puts a heading above an editor and, for a signed-off assessment,
 // the plain text that stands in for it.
 func (w *Walkthrough) field(title string, editor fyne.CanvasObject) fyne.CanvasObject {
-	text := walkWrapped("")
+	text := wrapLabel("")
 	text.Hide()
 	w.readOnlyText[editor] = text
-	return container.NewVBox(walkHeading(title), editor, text)
+	return container.NewVBox(boldLabel(title), editor, text)
 }
 
 // textEntry makes a multi-line, word-wrapped field that saves as typed.
@@ -512,7 +512,7 @@ func (w *Walkthrough) fillRefs() {
 			remove.Disable()
 		}
 		w.RemoveRefs = append(w.RemoveRefs, remove)
-		w.Refs.Add(container.NewBorder(nil, nil, nil, remove, walkWrapped(text)))
+		w.Refs.Add(container.NewBorder(nil, nil, nil, remove, wrapLabel(text)))
 	}
 	if len(w.RemoveRefs) == 0 {
 		none := widget.NewLabel("No references yet.")
@@ -747,21 +747,9 @@ func walkShow(o fyne.CanvasObject, show bool) {
 	}
 }
 
-// walkWrapped is a word-wrapped label.
-func walkWrapped(text string) *widget.Label {
-	l := widget.NewLabel(text)
-	l.Wrapping = fyne.TextWrapWord
-	return l
-}
-
-// walkHeading is a bold label heading a part of the screen.
-func walkHeading(text string) *widget.Label {
-	return widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-}
-
 // walkField puts a heading above a field.
 func walkField(title string, field fyne.CanvasObject) fyne.CanvasObject {
-	return container.NewVBox(walkHeading(title), field)
+	return container.NewVBox(boldLabel(title), field)
 }
 
 // LevelChoice is one level of the maturity scale shown as a choice: its
@@ -796,7 +784,7 @@ func newLevelChoice(value int, name, descriptor string, onTap func(int)) *LevelC
 	c.bg.CornerRadius = theme.InputRadiusSize()
 	c.mark = widget.NewIcon(theme.RadioButtonIcon())
 	c.title = widget.NewLabelWithStyle(name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	c.descriptor = walkWrapped(strings.TrimSpace(descriptor))
+	c.descriptor = wrapLabel(strings.TrimSpace(descriptor))
 	c.guidance = widget.NewRichText()
 	c.guidance.Wrapping = fyne.TextWrapWord
 	c.guidance.Hide()

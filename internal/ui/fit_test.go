@@ -1,0 +1,123 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+)
+
+// screenSizes are the smallest screens the app must fit: a small laptop at
+// normal text and a common projector at the largest text.
+var screenSizes = []struct {
+	name  string
+	size  fyne.Size
+	scale float32
+}{
+	{"1024×600 Normal", fyne.NewSize(1024, 600), 1},
+	{"1280×720 Larger", fyne.NewSize(1280, 720), float32(textScale("Larger (for projecting)"))},
+}
+
+// fitApp is the app on the demo database in a window of size with text
+// at scale, showing the home screen.
+func fitApp(t *testing.T, size fyne.Size, scale float32) (*App, string) {
+	t.Helper()
+	sess, s := demoSession(t)
+	fyne.CurrentApp().Preferences().SetFloat(prefTextScale, float64(scale))
+	w := test.NewTempWindow(t, nil)
+	w.Resize(size)
+	app := New(context.Background(), fyne.CurrentApp(), w, s)
+	test.ApplyTheme(t, fyne.CurrentApp().Settings().Theme())
+	app.run, app.Home.run = inline, inline
+	reload(t, app.Home)
+	return app, sess.rec.Assessment.ID
+}
+
+// assertFits fails unless what the window shows needs no more than size
+// and every button given lies wholly inside the window.
+func assertFits(t *testing.T, app *App, screen string, size fyne.Size, buttons ...*widget.Button) {
+	t.Helper()
+	c := app.win.Canvas()
+	if m := c.Content().MinSize(); m.Width > size.Width || m.Height > size.Height {
+		t.Errorf("%s: needs %.0f×%.0f, more than the %.0f×%.0f window", screen, m.Width, m.Height, size.Width, size.Height)
+	}
+	if got := c.Size(); got.Width > size.Width || got.Height > size.Height {
+		t.Errorf("%s: the window grew to %.0f×%.0f", screen, got.Width, got.Height)
+	}
+	if top := c.Overlays().Top(); top != nil {
+		if m := top.MinSize(); m.Width > size.Width || m.Height > size.Height {
+			t.Errorf("%s: the dialog needs %.0f×%.0f, more than the window", screen, m.Width, m.Height)
+		}
+	}
+	for _, b := range buttons {
+		assertInside(t, screen, b, size)
+	}
+}
+
+// assertInside fails unless b is shown wholly inside a window of size.
+func assertInside(t *testing.T, screen string, b *widget.Button, size fyne.Size) {
+	t.Helper()
+	if b == nil || !b.Visible() {
+		t.Errorf("%s: a button is missing", screen)
+		return
+	}
+	at := fyne.CurrentApp().Driver().AbsolutePositionForObject(b)
+	end := at.Add(b.Size())
+	if b.Size().IsZero() || at.X < 0 || at.Y < 0 || end.X > size.Width || end.Y > size.Height {
+		t.Errorf("%s: %q is at %v–%v, outside the %.0f×%.0f window", screen, b.Text, at, end, size.Width, size.Height)
+	}
+}
+
+func TestEveryScreenFits(t *testing.T) {
+	for _, sz := range screenSizes {
+		t.Run(sz.name, func(t *testing.T) {
+			app, id := fitApp(t, sz.size, sz.scale)
+			home := app.Home
+			assertFits(t, app, "home", sz.size, home.NewPartnership, home.NewAssessment,
+				findButton(home.Detail, "Open"))
+
+			open(t, app, id)
+			cur := app.Current
+			assertFits(t, app, "overview", sz.size, cur.Back)
+
+			cur.ShowQuestions()
+			w := cur.Questions
+			assertFits(t, app, "questions", sz.size, w.NextButton, w.PreviousButton)
+
+			cur.ShowActions()
+			assertFits(t, app, "action plan", sz.size, findButton(cur.Actions.Content(), "Add action"))
+			cur.Actions.NewAction(app.Current.s.q.Themes[0].ID, "")
+			assertFits(t, app, "action form", sz.size, cur.Actions.Form.Submit, cur.Actions.Form.Cancel)
+			cur.Actions.Form.dialog.Hide()
+
+			app.ShowExport()
+			assertFits(t, app, "export", sz.size)
+			app.win.Canvas().Overlays().Remove(app.win.Canvas().Overlays().Top())
+
+			app.Settings.Show()
+			assertFits(t, app, "settings", sz.size)
+			app.win.Canvas().Overlays().Remove(app.win.Canvas().Overlays().Top())
+
+			done := make(chan struct{})
+			app.showCompare(home.Views[0].partnership, func() { close(done) })
+			<-done
+			assertFits(t, app, "compare", sz.size, app.Compare.Back)
+		})
+	}
+}
+
+// TestFitReportsOverflow makes sure the fit check can fail: a label too
+// wide for the window is caught.
+func TestFitReportsOverflow(t *testing.T) {
+	app, _ := fitApp(t, fyne.NewSize(1024, 600), 1)
+	wide := widget.NewLabel(fmt.Sprintf("%0800d", 0))
+	app.win.SetContent(wide)
+	inner := &testing.T{}
+	assertFits(inner, app, "wide", fyne.NewSize(1024, 600))
+	if !inner.Failed() {
+		t.Error("a label 800 digits wide was not reported")
+	}
+}
