@@ -24,7 +24,8 @@ func main() {
 	a := app.NewWithID(about.ID)
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 	w := a.NewWindow(about.Name)
-	w.Resize(fyne.NewSize(1200, 780))
+	w.Resize(preferredSize)
+	a.Lifecycle().SetOnStarted(func() { w.Resize(windowSize(w.Canvas().Scale())) })
 
 	ctx := context.Background()
 	path, err := dbPath(*db)

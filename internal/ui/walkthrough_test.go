@@ -196,7 +196,7 @@ func TestWalkthroughByTaps(t *testing.T) {
 	for i := range n {
 		level := 5 - i%5
 		test.Tap(w.Levels[level-1])
-		if !w.Levels[level-1].Selected || !strings.HasSuffix(w.Levels[level-1].title.Text, "chosen") {
+		if !w.Levels[level-1].Selected || !strings.Contains(w.Levels[level-1].Text(), "— chosen:") {
 			t.Errorf("question %d: tapped level %d is not shown as chosen", i+1, level)
 		}
 		w.Target.SetSelectedIndex(5)
