@@ -176,4 +176,3 @@ func (r *levelChoiceRenderer) Refresh() {
 	}
 	c.bg.Refresh()
 }
-
