@@ -93,6 +93,10 @@ var (
 // progress notes, and a form to add or edit an action that insists on a
 // specific title, an owner and agency, a due date and a measure of impact.
 type ActionPlan struct {
+	// isShown, when set, says whether the plan is on screen; stale is true
+	// when an edit was saved while it was not.
+	isShown func() bool
+	stale   bool
 	s      *session
 	author string
 
@@ -189,9 +193,23 @@ func (ap *ActionPlan) Content() fyne.CanvasObject { return ap.content }
 // as the user's name from the settings.
 func (ap *ActionPlan) SetAuthor(name string) { ap.author = strings.TrimSpace(name) }
 
+// Shown brings the plan up to date if edits were saved while it was
+// hidden.
+func (ap *ActionPlan) Shown() {
+	if ap.stale {
+		ap.Refresh()
+	}
+}
+
 // Refresh shows the session's actions again after they changed elsewhere,
-// and whether the assessment may still be changed.
+// and whether the assessment may still be changed; while the plan is
+// hidden (isShown says so) it only notes that it is out of date.
 func (ap *ActionPlan) Refresh() {
+	if ap.isShown != nil && !ap.isShown() {
+		ap.stale = true
+		return
+	}
+	ap.stale = false
 	ro := ap.s.readOnly()
 	if ro {
 		ap.ReadOnly.Show()

@@ -55,6 +55,7 @@ func NewAssessmentScreen(s *session, home func()) *AssessmentScreen {
 			a.Questions.Reload()
 		case "Action plan":
 			a.buildActions()
+			a.Actions.Shown()
 		}
 	}
 	rec := s.rec
@@ -109,6 +110,7 @@ func (a *AssessmentScreen) buildQuestions() {
 func (a *AssessmentScreen) buildActions() {
 	if a.Actions == nil {
 		a.Actions = NewActionPlan(a.s)
+		a.Actions.isShown = a.actionsTab.Visible
 		a.Actions.SetAuthor(a.s.author)
 		a.actionsTab.Objects = []fyne.CanvasObject{a.Actions.Content()}
 		a.actionsTab.Refresh()
