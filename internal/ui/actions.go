@@ -97,8 +97,8 @@ type ActionPlan struct {
 	// when an edit was saved while it was not.
 	isShown func() bool
 	stale   bool
-	s      *session
-	author string
+	s       *session
+	author  string
 
 	// ReadOnly says why a signed-off plan cannot change; hidden otherwise.
 	ReadOnly *widget.Label
