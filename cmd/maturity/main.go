@@ -9,6 +9,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/partnership-maturity/maturity/assets"
 	"github.com/partnership-maturity/maturity/internal/about"
@@ -27,24 +28,37 @@ func main() {
 	w.Resize(preferredSize)
 	a.Lifecycle().SetOnStarted(func() { w.Resize(windowSize(w.Canvas().Scale())) })
 
+	// Show the window first, then fill it: opening the database (and
+	// migrating it) happens while the window is already on screen.
+	w.SetContent(widget.NewLabel("Opening the database…"))
 	ctx := context.Background()
-	path, err := dbPath(*db)
-	var s *store.Store
-	if err == nil {
-		s, err = store.Open(ctx, path)
-	}
-	if err != nil {
-		w.SetContent(ui.NewOpenError(path, err, a.Quit).Content())
-		w.ShowAndRun()
-		return
-	}
-	defer s.Close()
-	app := ui.New(ctx, a, w, s)
-	app.Start()
-	if *open != "" {
-		app.OpenAssessment(*open)
-	}
+	var opened *store.Store
+	a.Lifecycle().SetOnStarted(func() {
+		w.Resize(windowSize(w.Canvas().Scale()))
+		go func() {
+			path, err := dbPath(*db)
+			var s *store.Store
+			if err == nil {
+				s, err = store.Open(ctx, path)
+			}
+			fyne.Do(func() {
+				if err != nil {
+					w.SetContent(ui.NewOpenError(path, err, a.Quit).Content())
+					return
+				}
+				opened = s
+				app := ui.New(ctx, a, w, s)
+				app.Start()
+				if *open != "" {
+					app.OpenAssessment(*open)
+				}
+			})
+		}()
+	})
 	w.ShowAndRun()
+	if opened != nil {
+		opened.Close()
+	}
 }
 
 // dbPath is the database file: the flag, else the default location.
