@@ -168,6 +168,7 @@ func (a *AssessmentScreen) ShowFind() {
 		a.Questions.Show(i)
 		return ""
 	})
+	words.OnSubmitted = func(string) { f.Submit.OnTapped() } // Enter finds
 	f.show(fyne.NewSize(460, 200))
 	a.s.win.Canvas().Focus(words)
 }

@@ -1,11 +1,13 @@
 package ui
 
 import (
+	"context"
 	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 )
 
 // TestLevelKeysNeverTypeIntoTheNextQuestion is the reported bug: type
@@ -44,5 +46,25 @@ func TestLevelKeysNeverTypeIntoTheNextQuestion(t *testing.T) {
 	first, _ := responseIn(rec, w.questions[0].question.ID)
 	if first.Evidence != "Audit of 40 cases" {
 		t.Errorf("question 1's evidence %q was not saved", first.Evidence)
+	}
+}
+
+func TestEnterSubmitsFind(t *testing.T) {
+	sess, s := demoSession(t)
+	app := New(context.Background(), fyne.CurrentApp(), test.NewTempWindow(t, nil), s)
+	app.run = inline
+	open(t, app, sess.rec.Assessment.ID)
+	app.Current.ShowFind()
+	words, ok := app.win.Canvas().Focused().(*widget.Entry)
+	if !ok {
+		t.Fatalf("Find's words field does not have the keyboard (%T does)", app.win.Canvas().Focused())
+	}
+	test.Type(words, "voice of children")
+	words.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if got := app.Current.Questions; got == nil || got.Current() != 10 {
+		t.Fatalf("Enter did not find the question on the voice of children")
+	}
+	if app.win.Canvas().Overlays().Top() != nil {
+		t.Error("the Find dialog is still open after Enter found the question")
 	}
 }
