@@ -272,10 +272,10 @@ func (p *pdfWriter) priorities() {
 	p.pdf.Ln(2)
 	var rows [][]tcell
 	for i, pr := range ps[:min(len(ps), maxPriorities)] {
-		qu, th, _ := p.q.Question(pr.QuestionID)
+		qu, _, _ := p.q.Question(pr.QuestionID)
 		conf := cmp.Or(string(pr.Confidence), "not said")
 		rows = append(rows, []tcell{plain(fmt.Sprint(i + 1)),
-			cellOf(part{text: th.Title + " · " + qu.ID, style: "B", c: muted}, part{text: qu.Text, c: ink}),
+			cellOf(part{text: p.q.QuestionName(qu.ID), style: "B", c: muted}, part{text: qu.Text, c: ink}),
 			cellOf(part{text: levelWords(p.q, pr.Level), c: ink}, part{text: "target " + targetWords(p.q, pr.Target), c: muted}),
 			plain(gapWords(pr.Level, pr.Target)), plain(spreadWords(pr.Spread)), plain(conf)})
 	}
@@ -445,7 +445,7 @@ func (p *pdfWriter) actionPlan() {
 		}
 		where := cellOf(part{text: p.themeTitle(a.ThemeID), c: ink})
 		if a.QuestionID != "" {
-			where.parts = append(where.parts, part{text: "question " + a.QuestionID, c: muted})
+			where.parts = append(where.parts, part{text: p.q.QuestionName(a.QuestionID), c: muted})
 		} else {
 			where.parts = append(where.parts, part{text: "whole theme", c: muted})
 		}

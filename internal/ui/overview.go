@@ -173,7 +173,7 @@ func (o *Overview) refreshPriorities() {
 
 // priorityRow is one priority: the question, why, and "Plan an action".
 func (o *Overview) priorityRow(p assessment.Priority) fyne.CanvasObject {
-	qu, t, _ := o.s.q.Question(p.QuestionID)
+	qu, _, _ := o.s.q.Question(p.QuestionID)
 	why := []string{fmt.Sprintf("level %d → target %d (gap %d)", p.Level, p.Target, p.Gap())}
 	if p.Spread.Count > 0 {
 		s := fmt.Sprintf("votes %d–%d", p.Spread.Min, p.Spread.Max)
@@ -187,7 +187,7 @@ func (o *Overview) priorityRow(p assessment.Priority) fyne.CanvasObject {
 	} else {
 		why = append(why, "confidence not given")
 	}
-	label := widget.NewLabel(fmt.Sprintf("%s — %s: %s\n%s", t.Title, p.QuestionID, qu.Text, strings.Join(why, "; ")))
+	label := widget.NewLabel(fmt.Sprintf("%s: %s\n%s", o.s.q.QuestionName(p.QuestionID), qu.Text, strings.Join(why, "; ")))
 	label.Wrapping = fyne.TextWrapWord
 	if o.plan == nil || o.s.readOnly() {
 		return label
