@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"net/url"
+	"os"
 	"path/filepath"
 
 	"fyne.io/fyne/v2"
@@ -120,10 +121,26 @@ func (e *ExportDialog) chooseFile() {
 		name = report.FileName(e.s.rec, e.Table.Selected, "csv")
 	}
 	save.SetFileName(name)
-	if dir, err := storage.ListerForURI(storage.NewFileURI(filepath.Dir(e.s.store.Path()))); err == nil {
+	if dir, err := storage.ListerForURI(storage.NewFileURI(e.Folder())); err == nil {
 		save.SetLocation(dir)
 	}
 	save.Show()
+}
+
+// prefExportFolder is the preference holding the folder last exported to.
+const prefExportFolder = "exportFolder"
+
+// Folder is where the save dialog opens: the folder last exported to, else
+// the person's Documents folder, else their home folder — never the hidden
+// data folder beside the database.
+func (e *ExportDialog) Folder() string {
+	home, _ := os.UserHomeDir()
+	for _, dir := range []string{e.app.Preferences().String(prefExportFolder), filepath.Join(home, "Documents"), home} {
+		if info, err := os.Stat(dir); dir != "" && err == nil && info.IsDir() {
+			return dir
+		}
+	}
+	return "."
 }
 
 // Save writes the export to path off the UI goroutine, showing progress;
@@ -159,6 +176,7 @@ func (e *ExportDialog) finished(path string, err error) {
 		return
 	}
 	e.written = path
+	e.app.Preferences().SetString(prefExportFolder, filepath.Dir(path))
 	e.Result.Importance = widget.SuccessImportance
 	e.Result.SetText(fmt.Sprintf("Saved %s", path))
 	e.OpenFile.Show()
