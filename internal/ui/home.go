@@ -278,17 +278,25 @@ func (h *Home) ShowRename(a assessment.Assessment) {
 	f.show(fyne.NewSize(420, 200))
 }
 
-// ConfirmDelete asks before deleting a draft assessment.
+// ConfirmDelete asks before deleting a draft assessment. Cancel is the
+// default: it has the keyboard, so Enter or Space keeps the draft, and
+// Delete is marked as dangerous.
 func (h *Home) ConfirmDelete(a assessment.Assessment) {
-	msg := fmt.Sprintf("Delete the draft %s assessment and everything recorded in it?\nThis cannot be undone.", a.Period)
-	dialog.ShowConfirm("Delete draft assessment", msg, func(ok bool) {
-		if !ok {
-			return
-		}
+	msg := wrapLabel(fmt.Sprintf("Delete the draft %s assessment and everything recorded in it? This cannot be undone.", a.Period))
+	d := dialog.NewCustomWithoutButtons("Delete draft assessment", msg, h.win)
+	cancel := widget.NewButton("Cancel", d.Hide)
+	cancel.Importance = widget.HighImportance
+	del := widget.NewButtonWithIcon("Delete", theme.DeleteIcon(), func() {
+		d.Hide()
 		if err := h.store.DeleteAssessment(h.ctx, a.ID); err != nil {
 			dialog.ShowError(fmt.Errorf("the assessment was not deleted: %w", err), h.win)
 			return
 		}
 		h.Load(nil)
-	}, h.win)
+	})
+	del.Importance = widget.DangerImportance
+	d.SetButtons([]fyne.CanvasObject{del, cancel})
+	d.Resize(fyne.NewSize(min(460, h.win.Canvas().Size().Width-20), 0))
+	d.Show()
+	h.win.Canvas().Focus(cancel)
 }
