@@ -1,17 +1,14 @@
 package main
 
 import (
-	"errors"
 	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
 	"time"
 
-	"github.com/partnership-maturity/maturity/internal/assessment"
 	"github.com/partnership-maturity/maturity/internal/export"
 	"github.com/partnership-maturity/maturity/internal/report"
-	"github.com/partnership-maturity/maturity/internal/store"
 )
 
 // allTables is the --table value that writes every CSV table.
@@ -82,25 +79,11 @@ func (e *env) load(id string) (*export.Export, error) {
 		return nil, err
 	}
 	defer s.Close()
-	rec, err := s.LoadRecord(e.ctx, id)
-	if err != nil {
-		return nil, fmt.Errorf("assessment %s: %w", id, err)
-	}
-	q, err := s.Questionnaire(e.ctx, rec.Assessment.QuestionnaireID, rec.Assessment.QuestionnaireVersion)
+	l, err := export.Load(e.ctx, s, id)
 	if err != nil {
 		return nil, err
 	}
-	var previous *assessment.Record
-	if prevID := rec.Assessment.PreviousID; prevID != "" {
-		prev, err := s.LoadRecord(e.ctx, prevID)
-		switch {
-		case err == nil:
-			previous = &prev
-		case !errors.Is(err, store.ErrNotFound):
-			return nil, fmt.Errorf("previous assessment %s: %w", prevID, err)
-		}
-	}
-	return export.Prepare(q, rec, previous, time.Now())
+	return export.Prepare(l.Questionnaire, l.Record, l.Previous, time.Now())
 }
 
 // exportTables writes every CSV table into dir, each file whole or not at

@@ -2,15 +2,13 @@ package ui
 
 import (
 	"context"
-	"errors"
-	"fmt"
 	"time"
 
 	"fyne.io/fyne/v2"
 
 	"github.com/partnership-maturity/maturity/internal/assessment"
+	"github.com/partnership-maturity/maturity/internal/export"
 	"github.com/partnership-maturity/maturity/internal/questionnaire"
-	"github.com/partnership-maturity/maturity/internal/store"
 )
 
 // session is one open assessment, shared by the screens that show it. It
@@ -36,26 +34,12 @@ type session struct {
 // set and, when it was started from one, the previous assessment. It does
 // not touch widgets, so it may run off the UI goroutine.
 func loadSession(ctx context.Context, s Store, id string) (*session, error) {
-	rec, err := s.LoadRecord(ctx, id)
+	l, err := export.Load(ctx, s, id)
 	if err != nil {
-		return nil, fmt.Errorf("loading the assessment: %w", err)
+		return nil, err
 	}
-	a := rec.Assessment
-	q, err := s.Questionnaire(ctx, a.QuestionnaireID, a.QuestionnaireVersion)
-	if err != nil {
-		return nil, fmt.Errorf("loading question set %s %s: %w", a.QuestionnaireID, a.QuestionnaireVersion, err)
-	}
-	sess := &session{ctx: ctx, store: s, q: q, rec: rec, saved: NewSaveStatus(), now: time.Now}
-	if a.PreviousID != "" {
-		prev, err := s.LoadRecord(ctx, a.PreviousID)
-		switch {
-		case err == nil:
-			sess.prev = &prev
-		case !errors.Is(err, store.ErrNotFound):
-			return nil, fmt.Errorf("loading the previous assessment: %w", err)
-		}
-	}
-	return sess, nil
+	return &session{ctx: ctx, store: s, q: l.Questionnaire, rec: l.Record, prev: l.Previous,
+		saved: NewSaveStatus(), now: time.Now}, nil
 }
 
 // readOnly reports whether the assessment is signed off and so cannot change.
