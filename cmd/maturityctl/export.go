@@ -9,6 +9,7 @@ import (
 
 	"github.com/partnership-maturity/maturity/internal/export"
 	"github.com/partnership-maturity/maturity/internal/report"
+	"github.com/partnership-maturity/maturity/internal/store"
 )
 
 // allTables is the --table value that writes every CSV table.
@@ -79,7 +80,7 @@ func (e *env) load(id string) (*export.Export, error) {
 		return nil, err
 	}
 	defer s.Close()
-	l, err := export.Load(e.ctx, s, id)
+	l, err := store.Load(e.ctx, s, id)
 	if err != nil {
 		return nil, err
 	}

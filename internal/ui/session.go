@@ -7,8 +7,8 @@ import (
 	"fyne.io/fyne/v2"
 
 	"github.com/partnership-maturity/maturity/internal/assessment"
-	"github.com/partnership-maturity/maturity/internal/export"
 	"github.com/partnership-maturity/maturity/internal/questionnaire"
+	"github.com/partnership-maturity/maturity/internal/store"
 )
 
 // session is one open assessment, shared by the screens that show it. It
@@ -34,7 +34,7 @@ type session struct {
 // set and, when it was started from one, the previous assessment. It does
 // not touch widgets, so it may run off the UI goroutine.
 func loadSession(ctx context.Context, s Store, id string) (*session, error) {
-	l, err := export.Load(ctx, s, id)
+	l, err := store.Load(ctx, s, id)
 	if err != nil {
 		return nil, err
 	}

@@ -1,4 +1,4 @@
-package export
+package store
 
 import (
 	"context"
@@ -7,10 +7,9 @@ import (
 
 	"github.com/partnership-maturity/maturity/internal/assessment"
 	"github.com/partnership-maturity/maturity/internal/questionnaire"
-	"github.com/partnership-maturity/maturity/internal/store"
 )
 
-// Source is what Load reads from: the store, or a stand-in in tests.
+// Source is what Load reads from: a Store, or a stand-in in tests.
 type Source interface {
 	LoadRecord(ctx context.Context, assessmentID string) (assessment.Record, error)
 	Questionnaire(ctx context.Context, id, version string) (*questionnaire.Questionnaire, error)
@@ -44,7 +43,7 @@ func Load(ctx context.Context, s Source, id string) (Loaded, error) {
 		switch {
 		case err == nil:
 			l.Previous = &prev
-		case !errors.Is(err, store.ErrNotFound): // deleted since: compare with nothing
+		case !errors.Is(err, ErrNotFound): // deleted since: compare with nothing
 			return Loaded{}, fmt.Errorf("the assessment %s was started from: %w", a.Period, err)
 		}
 	}
