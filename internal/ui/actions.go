@@ -855,7 +855,15 @@ type ActionForm struct {
 	// The fields.
 	Theme, Question, Agency, Status *widget.Select
 	Title, Due, Measure, Outcome    *widget.Entry
-	Owner                           *widget.SelectEntry
+	// PickDue opens a calendar to pick the due date from.
+	PickDue *widget.Button
+	// Calendar is the calendar PickDue shows, while it is shown.
+	Calendar *widget.Calendar
+	// PastDue asks before a new action is saved with a due date already
+	// past; pastAgreed is true once the person said yes.
+	PastDue    dialog.Dialog
+	pastAgreed bool
+	Owner      *widget.SelectEntry
 	// Problem says why the action was not saved.
 	Problem *widget.Label
 	// Submit saves; Cancel closes without saving.
@@ -927,7 +935,7 @@ func newActionForm(ap *ActionPlan, a assessment.Action, draft string) *ActionFor
 		fQuestion: "Optional: the question of that theme it answers.",
 		fOwner:    "The named person accountable for it, not a team or a board.",
 		fAgency:   "The partner agency that person answers for.",
-		fDue:      "YYYY-MM-DD, for example 2026-09-30.",
+		fDue:      "For example 31/03/2027 or 2027-03-31, or pick it from the calendar.",
 		fMeasure:  "How you will know it made a difference for children and families, not only that it was done.",
 		fStatus:   "",
 		fOutcome:  "Needed to mark it complete or dropped: what changed, and what the measure showed.",
@@ -986,7 +994,8 @@ func newActionForm(ap *ActionPlan, a assessment.Action, draft string) *ActionFor
 	f.Agency.Selected = ap.s.agencyName(a.OwnerAgencyID)
 
 	f.Due = widget.NewEntry()
-	f.Due.SetPlaceHolder("YYYY-MM-DD")
+	f.Due.SetPlaceHolder("31/03/2027 or 2027-03-31")
+	f.PickDue = widget.NewButtonWithIcon("", theme.CalendarIcon(), f.showCalendar)
 	if !a.Due.IsZero() {
 		f.Due.SetText(a.Due.Format(assessment.DateLayout))
 	}
@@ -1056,7 +1065,7 @@ func (f *ActionForm) content() fyne.CanvasObject {
 		w          fyne.CanvasObject
 	}{
 		{fTitle, "Action", f.Title}, {fTheme, "Theme", f.Theme}, {fQuestion, "Question", f.Question},
-		{fOwner, "Owner", f.Owner}, {fAgency, "Agency", f.Agency}, {fDue, "Due date", f.Due},
+		{fOwner, "Owner", f.Owner}, {fAgency, "Agency", f.Agency}, {fDue, "Due date", container.NewBorder(nil, nil, nil, f.PickDue, f.Due)},
 		{fMeasure, "Measure of impact", f.Measure}, {fStatus, "Status", f.Status}, {fOutcome, "Outcome", f.Outcome},
 	} {
 		label := widget.NewLabelWithStyle(row.label, fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
@@ -1215,27 +1224,51 @@ func checkOutcome(text string, status assessment.ActionStatus) string {
 // dateShape is the shape of a date the form accepts.
 var dateShape = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
 
-// checkDate parses a YYYY-MM-DD date, saying what is wrong when it is not
-// one; an empty text is wrong when required.
+// checkDate parses a date written 2027-03-31 or, as in the UK,
+// 31/03/2027, saying what is wrong when it is neither; an empty text is
+// wrong when required.
 func checkDate(text string, required bool) (time.Time, string) {
 	text = strings.TrimSpace(text)
 	if text == "" {
 		if required {
-			return time.Time{}, "Give a date as YYYY-MM-DD, for example 2026-09-30."
+			return time.Time{}, "Give a date, for example 31/03/2027 or 2027-03-31."
 		}
 		return time.Time{}, ""
 	}
+	given := text
+	if m := ukDate.FindStringSubmatch(text); m != nil {
+		text = fmt.Sprintf("%s-%02s-%02s", m[3], m[2], m[1])
+	}
 	if !dateShape.MatchString(text) {
-		return time.Time{}, "Write the date as YYYY-MM-DD, for example 2026-09-30."
+		return time.Time{}, "Write the date as 31/03/2027 or 2027-03-31."
 	}
 	d, err := time.Parse(assessment.DateLayout, text)
 	if err != nil {
-		return time.Time{}, text + " is not a real date: the month runs 01–12 and the day must exist in that month."
+		return time.Time{}, given + " is not a real date: the month runs 1–12 and the day must exist in that month."
 	}
 	if d.Year() < 2000 || d.Year() > 2100 {
 		return time.Time{}, "Choose a year between 2000 and 2100."
 	}
 	return d, ""
+}
+
+// ukDate is a date written day/month/year, as in 31/03/2027.
+var ukDate = regexp.MustCompile(`^(\d{1,2})/(\d{1,2})/(\d{4})$`)
+
+// showCalendar shows a calendar at the due date (or today) and puts the
+// date picked into the field.
+func (f *ActionForm) showCalendar() {
+	start, msg := checkDate(f.Due.Text, true)
+	if msg != "" {
+		start = f.ap.today()
+	}
+	var pop *widget.PopUp
+	f.Calendar = widget.NewCalendar(start, func(d time.Time) {
+		f.Due.SetText(d.Format(assessment.DateLayout))
+		pop.Hide()
+	})
+	pop = widget.NewPopUp(f.Calendar, f.ap.s.win.Canvas())
+	pop.ShowAtRelativePosition(fyne.NewPos(0, f.PickDue.Size().Height), f.PickDue)
 }
 
 // errorOf turns a message into an error, nil when there is none.
@@ -1312,6 +1345,18 @@ func (f *ActionForm) save() {
 	}
 	a := f.action()
 	ap := f.ap
+	if f.base.ID == "" && a.Due.Before(ap.today()) && !f.pastAgreed {
+		f.PastDue = dialog.NewConfirm("Due date already past",
+			fmt.Sprintf("The due date, %s, has already passed. Save the new action with it anyway?", longDay(a.Due)),
+			func(yes bool) {
+				if yes {
+					f.pastAgreed = true
+					f.save()
+				}
+			}, ap.s.win)
+		f.PastDue.Show()
+		return
+	}
 	var failed error
 	ok := ap.s.save(func(ctx context.Context) error {
 		saved, err := ap.s.store.SaveAction(ctx, a)
