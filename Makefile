@@ -2,6 +2,7 @@
 # `make run` opens the app; `make test` runs every check CI runs.
 
 GO      ?= go
+STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
 TAGS    := migrated_fynedo
 BIN     := bin
 OUT     := out
@@ -48,10 +49,11 @@ demo:
 screenshots:
 	./scripts/screenshots $(OUT)/screenshots
 
-## test: install what tests need, vet, and run every test with the race
-## detector and Fyne's headless test driver.
+## test: install what tests need, vet, staticcheck, and run every test with
+## the race detector and Fyne's headless test driver.
 test: deps-test
 	$(GO) vet -tags ci,$(TAGS) ./...
+	$(GO) run $(STATICCHECK) -tags ci,$(TAGS) ./...
 	$(GO) test -race -tags ci,$(TAGS) ./...
 
 ## bench: the benchmarks the issues set targets for.

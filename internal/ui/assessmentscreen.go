@@ -158,8 +158,7 @@ func (a *AssessmentScreen) Flush() {
 func (a *AssessmentScreen) ShowFind() {
 	words := widget.NewEntry()
 	words.SetPlaceHolder("e.g. training, voice of children, data strategy")
-	var f *formDialog
-	f = newFormDialog("Find a question", "Find", widget.NewForm(widget.NewFormItem("Words", words)), a.s.win, func() string {
+	f := newFormDialog("Find a question", "Find", widget.NewForm(widget.NewFormItem("Words", words)), a.s.win, func() string {
 		i := a.FindQuestion(words.Text)
 		if i < 0 {
 			return fmt.Sprintf("No question mentions %q.", words.Text)

@@ -7,6 +7,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -120,4 +121,10 @@ func TestFitReportsOverflow(t *testing.T) {
 	if !inner.Failed() {
 		t.Error("a label 800 digits wide was not reported")
 	}
+}
+
+// lightTheme is the app's theme in its light variant, at normal text.
+func lightTheme() fyne.Theme {
+	v := theme.VariantLight
+	return &appTheme{variant: &v, scale: 1}
 }

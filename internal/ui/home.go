@@ -263,8 +263,7 @@ func (h *Home) ShowRename(a assessment.Assessment) {
 	period := widget.NewEntry()
 	period.SetText(a.Period)
 	period.Validator = assessment.ValidatePeriod
-	var f *formDialog
-	f = newFormDialog("Rename the "+a.Period+" assessment", "Rename",
+	f := newFormDialog("Rename the "+a.Period+" assessment", "Rename",
 		widget.NewForm(widget.NewFormItem("Period", period)), h.win, func() string {
 			if err := period.Validate(); err != nil {
 				return err.Error()
