@@ -281,6 +281,20 @@ func (f *ActionForm) changed(key string) {
 	if f.msgs != nil {
 		f.showMessage(key)
 	}
+	if f.Problem != nil && f.Problem.Visible() && f.tried {
+		f.countProblems() // the count at the foot follows the fixes
+	}
+}
+
+// countProblems says how many things are left to fix, or nothing once
+// none are.
+func (f *ActionForm) countProblems() {
+	n := len(f.Problems())
+	if n == 0 {
+		f.problem("")
+		return
+	}
+	f.problem(fmt.Sprintf("Not saved yet: %s to fix, marked in red at the fields.", plural(n, "thing")))
 }
 
 // showMessage shows the field's problem once it was edited or a save was
@@ -431,7 +445,7 @@ func (f *ActionForm) save() {
 		e.Validate()
 	}
 	if len(problems) > 0 {
-		f.problem(fmt.Sprintf("Not saved yet: %s to fix, marked in red at the fields.", plural(len(problems), "thing")))
+		f.countProblems()
 		return
 	}
 	a := f.action()

@@ -73,6 +73,9 @@ func (f *PartnershipForm) addRow(k assessment.AgencyKind) {
 	row.Kind.SetSelected(kindNames[k])
 	row.Name.SetPlaceHolder(kindNames[k] + " name")
 	f.Agencies = append(f.Agencies, row)
+	if f.dialog != nil {
+		f.dialog.watch(row.Name)
+	}
 	f.rows.Add(container.NewBorder(nil, nil, nil, row.Kind, row.Name))
 }
 
