@@ -343,7 +343,7 @@ func (p *pdfWriter) question(themeTitle, id string) {
 	}
 	p.room(45)
 	p.font("B", 8, muted)
-	pdf.MultiCell(contentW, lineHeight(8), clean(fmt.Sprintf("%s · source section %s", qu.ID, cmp.Or(qu.Section, "not given"))), "", "L", false)
+	pdf.MultiCell(contentW, lineHeight(8), clean(fmt.Sprintf("%s · source section %s", p.q.QuestionName(qu.ID), cmp.Or(qu.Section, "not given"))), "", "L", false)
 	p.para(qu.Text, "B", 10.5, navy)
 	pdf.Ln(2)
 
@@ -452,7 +452,7 @@ func (p *pdfWriter) actionPlan() {
 		owner := cellOf(part{text: cmp.Or(a.Owner, "No owner named"), c: ink},
 			part{text: cmp.Or(p.agencyName(a.OwnerAgencyID), "agency not recorded"), c: muted})
 		due := cellOf(part{text: cmp.Or(shortDate(a), "no due date"), c: ink},
-			part{text: statusText(a.Status), style: "B", c: ink})
+			part{text: a.Status.Label(), style: "B", c: ink})
 		if a.Overdue(p.today) {
 			due.parts = append(due.parts, part{text: "OVERDUE", style: "B", c: alert})
 		}
@@ -479,14 +479,6 @@ func shortDate(a assessment.Action) string {
 		return ""
 	}
 	return a.Due.Format("2 Jan 2006")
-}
-
-// statusText shows an action status in words, capitalised.
-func statusText(s assessment.ActionStatus) string {
-	if s == "" {
-		return "Status not set"
-	}
-	return strings.ToUpper(string(s[:1])) + string(s[1:])
 }
 
 // plural says "1 action" or "3 actions".

@@ -190,14 +190,14 @@ func newActionForm(ap *ActionPlan, a assessment.Action, draft string) *ActionFor
 
 	var statuses []string
 	for _, st := range assessment.ActionStatuses {
-		statuses = append(statuses, statusLabel(st))
+		statuses = append(statuses, st.Label())
 	}
 	f.Status = widget.NewSelect(statuses, func(string) {
 		f.changed(fStatus)
 		f.Outcome.Validate()
 		f.showMessage(fOutcome)
 	})
-	f.Status.Selected = statusLabel(cmp.Or(a.Status, assessment.NotStarted))
+	f.Status.Selected = a.Status.Label()
 
 	f.Outcome = widget.NewMultiLineEntry()
 	f.Outcome.Wrapping = fyne.TextWrapWord
@@ -397,7 +397,7 @@ func (f *ActionForm) agencyID() string {
 // status is the chosen status.
 func (f *ActionForm) status() assessment.ActionStatus {
 	for _, st := range assessment.ActionStatuses {
-		if statusLabel(st) == f.Status.Selected {
+		if st.Label() == f.Status.Selected {
 			return st
 		}
 	}

@@ -322,7 +322,7 @@ func (ap *ActionPlan) showDetail() {
 		where = fmt.Sprintf("%s · Q%d (%s): %s", ap.themeTitle(a.ThemeID), ap.questionNumber(a.QuestionID), qu.Section, qu.Text)
 	}
 	ap.Detail.Add(importantLabel(where, widget.MediumImportance))
-	status := widget.NewLabel(statusLabel(a.Status))
+	status := widget.NewLabel(a.Status.Label())
 	status.Importance = statusImportance(a.Status)
 	status.TextStyle.Bold = true
 	due := widget.NewLabel("Due " + dueText(a, ap.today()))

@@ -75,7 +75,7 @@ func (ap *ActionPlan) passes(a assessment.Action, today time.Time) bool {
 			return false
 		}
 	default:
-		if statusLabel(a.Status) != st {
+		if a.Status.Label() != st {
 			return false
 		}
 	}
@@ -142,7 +142,7 @@ func (ap *ActionPlan) setFilterOptions() {
 	}
 	statuses := []string{allStatuses, openOnly}
 	for _, st := range assessment.ActionStatuses {
-		statuses = append(statuses, statusLabel(st))
+		statuses = append(statuses, st.Label())
 	}
 	for _, f := range []struct {
 		sel     *widget.Select
@@ -233,7 +233,7 @@ func (ap *ActionPlan) updateCell(col int, a assessment.Action, cell *fyne.Contai
 	case colMeasure:
 		text = a.SuccessMeasure
 	case colStatus:
-		text, importance, showSwatch = statusLabel(a.Status), statusImportance(a.Status), true
+		text, importance, showSwatch = a.Status.Label(), statusImportance(a.Status), true
 		swatch := swatchBox.Objects[0].(*canvas.Rectangle)
 		if c := importanceColor(importance); swatch.FillColor != c {
 			swatch.FillColor = c
@@ -326,14 +326,6 @@ func dueText(a assessment.Action, today time.Time) string {
 		text += " · Overdue"
 	}
 	return text
-}
-
-// statusLabel is an action status as a person reads it.
-func statusLabel(s assessment.ActionStatus) string {
-	if s == "" {
-		return "Not started"
-	}
-	return strings.ToUpper(string(s[:1])) + string(s[1:])
 }
 
 // statusImportance colours a status: at risk in the error colour,

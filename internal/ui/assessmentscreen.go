@@ -72,7 +72,7 @@ func NewAssessmentScreen(s *session, home func()) *AssessmentScreen {
 
 // stateText is the status and question set, and why it is read-only.
 func (a *AssessmentScreen) stateText() string {
-	parts := []string{statusText(a.s.rec.Assessment.Status), a.s.q.Title}
+	parts := []string{a.s.rec.Assessment.Status.Label(), a.s.q.Title}
 	if a.s.readOnly() {
 		parts = append(parts, "read-only: signed off")
 	}

@@ -203,7 +203,7 @@ func (c *CompareScreen) setPeriods(summaries []store.AssessmentSummary) {
 		newest = summaries[len(summaries)-1].QuestionnaireID
 	}
 	for _, a := range summaries {
-		label := fmt.Sprintf("%s (%s)", a.Period, strings.ToLower(statusText(a.Status)))
+		label := fmt.Sprintf("%s (%s)", a.Period, strings.ToLower(a.Status.Label()))
 		if a.QuestionnaireID != newest {
 			label += " · " + a.QuestionnaireTitle
 		}
@@ -761,7 +761,7 @@ func fateIcon(f assessment.Fate) fyne.Resource {
 // then and now, and, when carried, its history through the periods.
 func (c *CompareScreen) actionRow(it assessment.ActionFate, periods map[string]string) fyne.CanvasObject {
 	a := it.Action
-	fate := strings.ToUpper(string(it.Fate[:1])) + string(it.Fate[1:])
+	fate := it.Fate.Label()
 	owner := cmp.Or(a.Owner, "no owner named")
 	if name := c.agencyName(a.OwnerAgencyID); name != "" {
 		owner += " (" + name + ")"

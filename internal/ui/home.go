@@ -210,7 +210,7 @@ func (h *Home) partnershipCard(v partnershipView) fyne.CanvasObject {
 	rows := container.NewVBox()
 	for _, a := range v.assessments {
 		period := boldLabel(a.Period)
-		facts := wrapLabel(fmt.Sprintf("%s · %s · %d of %d questions assessed · %s", statusText(a.Status),
+		facts := wrapLabel(fmt.Sprintf("%s · %s · %d of %d questions assessed · %s", a.Status.Label(),
 			overallText(a.Score, v.labels[a.ID]), a.Score.Assessed, a.Score.Total, a.QuestionnaireTitle))
 		rows.Add(container.NewBorder(nil, nil, period, h.rowButtons(a), facts))
 		rows.Add(widget.NewSeparator())
@@ -234,19 +234,6 @@ func (h *Home) rowButtons(a store.AssessmentSummary) fyne.CanvasObject {
 		row.Add(widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { h.ConfirmDelete(a.Assessment) }))
 	}
 	return row
-}
-
-// statusText is an assessment status as a person reads it.
-func statusText(s assessment.Status) string {
-	switch s {
-	case assessment.SignedOff:
-		return "Signed off"
-	case assessment.Agreed:
-		return "Agreed"
-	case assessment.Workshop:
-		return "In workshop"
-	}
-	return "Draft"
 }
 
 // overallText is the overall score to one decimal with its level's label,

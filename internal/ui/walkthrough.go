@@ -462,11 +462,7 @@ func (w *Walkthrough) fillResponse(r assessment.Response) {
 	if w.Target.SelectedIndex() != target {
 		w.Target.SetSelectedIndex(target)
 	}
-	confidence := ""
-	if r.Confidence != "" {
-		confidence = strings.ToUpper(string(r.Confidence[:1])) + string(r.Confidence[1:])
-	}
-	if w.Confidence.Selected != confidence {
+	if confidence := r.Confidence.Label(); w.Confidence.Selected != confidence {
 		w.Confidence.SetSelected(confidence)
 	}
 	if w.s.readOnly() {
