@@ -205,7 +205,8 @@ func (h *Home) partnershipCard(v partnershipView) fyne.CanvasObject {
 	sub := p.Area + " · " + plural(len(p.Agencies), "agency")
 	start := widget.NewButtonWithIcon("Start an assessment", theme.ContentAddIcon(), func() { h.ShowNewAssessment(p.ID) })
 	if len(v.assessments) == 0 {
-		return titledCard(p.Name, sub, container.NewVBox(widget.NewLabel("No assessments yet."), container.NewHBox(start)))
+		edit := widget.NewButtonWithIcon("Edit details", theme.DocumentCreateIcon(), func() { h.ShowEditPartnership(p) })
+		return titledCard(p.Name, sub, container.NewVBox(widget.NewLabel("No assessments yet."), container.NewHBox(start, edit)))
 	}
 	rows := container.NewVBox()
 	for _, a := range v.assessments {
@@ -215,7 +216,8 @@ func (h *Home) partnershipCard(v partnershipView) fyne.CanvasObject {
 		rows.Add(container.NewBorder(nil, nil, period, h.rowButtons(a), facts))
 		rows.Add(widget.NewSeparator())
 	}
-	buttons := container.NewHBox(start)
+	edit := widget.NewButtonWithIcon("Edit details", theme.DocumentCreateIcon(), func() { h.ShowEditPartnership(p) })
+	buttons := container.NewHBox(start, edit)
 	if h.Compare != nil && len(v.assessments) >= 2 {
 		compare := widget.NewButtonWithIcon("Compare years", theme.ViewRefreshIcon(), func() { h.Compare(p) })
 		h.CompareButtons[p.ID] = compare
