@@ -287,20 +287,35 @@ func mapErr(err error) error {
 	}
 	switch code := se.Code(); {
 	case code&0xff == sqlite3.SQLITE_BUSY || code&0xff == sqlite3.SQLITE_LOCKED:
-		return fmt.Errorf("%w: %w", ErrLocked, err)
+		return &DBError{Reason: ErrLocked, Driver: err}
 	case code&0xff == sqlite3.SQLITE_READONLY:
-		return fmt.Errorf("%w: %w", ErrReadOnly, err)
+		return &DBError{Reason: ErrReadOnly, Driver: err}
 	case code&0xff == sqlite3.SQLITE_NOTADB:
-		return fmt.Errorf("%w: %w", ErrNotDatabase, err)
+		return &DBError{Reason: ErrNotDatabase, Driver: err}
 	case code == sqlite3.SQLITE_CONSTRAINT_TRIGGER && containsSignedOff(se.Error()):
-		return fmt.Errorf("%w: %w", ErrSignedOff, err)
+		return &DBError{Reason: ErrSignedOff, Driver: err}
 	case code == sqlite3.SQLITE_CONSTRAINT_UNIQUE || code == sqlite3.SQLITE_CONSTRAINT_PRIMARYKEY:
-		return fmt.Errorf("%w: %w", ErrDuplicate, err)
+		return &DBError{Reason: ErrDuplicate, Driver: err}
 	case code&0xff == sqlite3.SQLITE_CONSTRAINT:
-		return fmt.Errorf("%w: %w", ErrInvalid, err)
+		return &DBError{Reason: ErrInvalid, Driver: err}
 	}
 	return err
 }
+
+// DBError is a refusal by the database, as a reason a person can read
+// (one of the Err values) with the driver's own error kept for errors.As
+// and logs: its text is the reason alone, so driver text such as
+// "constraint failed (1811)" never reaches a person.
+type DBError struct {
+	Reason, Driver error
+}
+
+// Error is the reason.
+func (e *DBError) Error() string { return e.Reason.Error() }
+
+// Unwrap gives both the reason and the driver's error to errors.Is and
+// errors.As.
+func (e *DBError) Unwrap() []error { return []error{e.Reason, e.Driver} }
 
 // containsSignedOff reports whether a trigger's message is the signed-off one.
 func containsSignedOff(msg string) bool {
