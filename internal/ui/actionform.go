@@ -462,11 +462,9 @@ func (f *ActionForm) save() {
 		f.PastDue.Show()
 		return
 	}
-	var failed error
-	ok := ap.s.save(func(ctx context.Context) error {
+	failed := ap.s.save(func(ctx context.Context) error {
 		saved, err := ap.s.store.SaveAction(ctx, a)
 		if err != nil {
-			failed = err
 			return err
 		}
 		for i := range ap.s.rec.Actions {
@@ -481,7 +479,7 @@ func (f *ActionForm) save() {
 		ap.selected = saved.ID
 		return nil
 	})
-	if !ok {
+	if failed != nil {
 		f.problem("Not saved: " + failed.Error() + ". Nothing you typed is lost; fix it or try again.")
 		return
 	}

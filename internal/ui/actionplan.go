@@ -384,11 +384,9 @@ func (ap *ActionPlan) addNote() {
 		return
 	}
 	u := assessment.ActionUpdate{ActionID: a.ID, On: date, Author: ap.author, Note: note}
-	var failed error
-	saved := ap.s.save(func(ctx context.Context) error {
+	failed := ap.s.save(func(ctx context.Context) error {
 		saved, err := ap.s.store.AddActionUpdate(ctx, u)
 		if err != nil {
-			failed = err
 			return err
 		}
 		for i := range ap.s.rec.Actions {
@@ -399,7 +397,7 @@ func (ap *ActionPlan) addNote() {
 		ap.NoteText.SetText("")
 		return nil
 	})
-	if !saved {
+	if failed != nil {
 		ap.noteProblem("Not saved: " + failed.Error())
 		return
 	}

@@ -69,7 +69,7 @@ func (s *session) previousResponse(questionID string) (assessment.Response, bool
 }
 
 // saveResponse stores r and, once stored, puts it into rec.
-func (s *session) saveResponse(r assessment.Response) bool {
+func (s *session) saveResponse(r assessment.Response) error {
 	return s.save(func(ctx context.Context) error {
 		saved, err := s.store.SaveResponse(ctx, r)
 		if err != nil {
@@ -88,18 +88,18 @@ func (s *session) saveResponse(r assessment.Response) bool {
 
 // save runs one edit against the store on the UI goroutine (each is one
 // short transaction), shows the outcome in the save status, and tells the
-// listeners when it succeeded. It reports whether the edit was saved.
-func (s *session) save(edit func(ctx context.Context) error) bool {
+// listeners when it succeeded. It returns the edit's error, nil when saved.
+func (s *session) save(edit func(ctx context.Context) error) error {
 	s.saved.Saving()
 	err := edit(s.ctx)
 	s.saved.Done(err)
 	if err != nil {
-		return false
+		return err
 	}
 	for _, l := range s.listeners {
 		l()
 	}
-	return true
+	return nil
 }
 
 // onChange registers f to run after every saved edit.

@@ -718,7 +718,7 @@ func (w *Walkthrough) addRef() {
 	w.RefProblem.Hide()
 	e := assessment.EvidenceRef{AssessmentID: w.s.rec.Assessment.ID, QuestionID: w.questions[w.current].question.ID,
 		Title: title, Location: location}
-	ok := w.s.save(func(ctx context.Context) error {
+	err := w.s.save(func(ctx context.Context) error {
 		saved, err := w.s.store.AddEvidenceRef(ctx, e)
 		if err != nil {
 			return err
@@ -726,7 +726,7 @@ func (w *Walkthrough) addRef() {
 		w.s.rec.EvidenceRefs = append(w.s.rec.EvidenceRefs, saved)
 		return nil
 	})
-	if ok {
+	if err == nil {
 		walkSetEntry(w.RefTitle, "")
 		walkSetEntry(w.RefLocation, "")
 		w.fillRefs()
@@ -738,14 +738,14 @@ func (w *Walkthrough) removeRef(id string) {
 	if w.s.readOnly() {
 		return
 	}
-	ok := w.s.save(func(ctx context.Context) error {
+	err := w.s.save(func(ctx context.Context) error {
 		if err := w.s.store.DeleteEvidenceRef(ctx, id); err != nil {
 			return err
 		}
 		w.s.rec.EvidenceRefs = slices.DeleteFunc(w.s.rec.EvidenceRefs, func(e assessment.EvidenceRef) bool { return e.ID == id })
 		return nil
 	})
-	if ok {
+	if err == nil {
 		w.fillRefs()
 	}
 }
