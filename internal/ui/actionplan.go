@@ -269,7 +269,7 @@ func (ap *ActionPlan) buildDetail() {
 	ap.NoteText.Wrapping = fyne.TextWrapWord
 	ap.NoteText.SetMinRowsVisible(2)
 	ap.NoteDate = widget.NewEntry()
-	ap.NoteDate.SetPlaceHolder("YYYY-MM-DD")
+	ap.NoteDate.SetPlaceHolder("31/03/2027")
 	ap.NoteDate.Validator = func(text string) error {
 		_, msg := checkDate(text, true)
 		return errorOf(msg)

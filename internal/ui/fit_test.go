@@ -87,11 +87,13 @@ func TestEveryScreenFits(t *testing.T) {
 			cur.ShowQuestions()
 			w := cur.Questions
 			assertFits(t, app, "questions", sz.size, w.NextButton, w.PreviousButton)
+			assertPlaceholderFits(t, w.RefTitle, w.RefLocation)
 
 			cur.ShowActions()
 			assertFits(t, app, "action plan", sz.size, findButton(cur.Actions.Content(), "Add action"))
 			cur.Actions.NewAction(app.Current.s.q.Themes[0].ID, "")
 			assertFits(t, app, "action form", sz.size, cur.Actions.Form.Submit, cur.Actions.Form.Cancel)
+			assertPlaceholderFits(t, cur.Actions.Form.Due, &cur.Actions.Form.Owner.Entry)
 			cur.Actions.Form.dialog.Hide()
 
 			app.ShowExport()
@@ -127,4 +129,16 @@ func TestFitReportsOverflow(t *testing.T) {
 func lightTheme() fyne.Theme {
 	v := theme.VariantLight
 	return &appTheme{variant: &v, scale: 1}
+}
+
+// assertPlaceholderFits fails when an entry's placeholder is wider than
+// the entry shows.
+func assertPlaceholderFits(t *testing.T, entries ...*widget.Entry) {
+	t.Helper()
+	for _, e := range entries {
+		text := fyne.MeasureText(e.PlaceHolder, theme.TextSize(), fyne.TextStyle{})
+		if room := e.Size().Width - 2*theme.InnerPadding(); text.Width > room {
+			t.Errorf("placeholder %q is %.0f wide in an entry with room for %.0f", e.PlaceHolder, text.Width, room)
+		}
+	}
 }

@@ -299,9 +299,9 @@ func (w *Walkthrough) build() {
 
 	w.Refs = container.NewVBox()
 	w.RefTitle = widget.NewEntry()
-	w.RefTitle.SetPlaceHolder("Title of the document")
+	w.RefTitle.SetPlaceHolder("Document title")
 	w.RefLocation = widget.NewEntry()
-	w.RefLocation.SetPlaceHolder("Where it is: link, path or reference")
+	w.RefLocation.SetPlaceHolder("Link, path or reference")
 	w.AddRef = widget.NewButtonWithIcon("Add reference", theme.ContentAddIcon(), w.addRef)
 	w.RefProblem = wrapLabel("")
 	w.RefProblem.Importance = widget.DangerImportance
@@ -321,7 +321,7 @@ func (w *Walkthrough) build() {
 	leftBody := container.NewVBox(levels, levelHint, widget.NewSeparator(), w.Purpose)
 	w.left = container.NewVScroll(container.NewPadded(leftBody))
 
-	w.refAdd = container.NewBorder(nil, nil, nil, w.AddRef, container.NewGridWithColumns(2, w.RefTitle, w.RefLocation))
+	w.refAdd = container.NewBorder(nil, nil, nil, container.NewVBox(w.AddRef), container.NewVBox(w.RefTitle, w.RefLocation))
 	w.readOnlyText = map[fyne.CanvasObject]*widget.Label{}
 	rightBody := container.NewVBox(
 		w.LastYear,
