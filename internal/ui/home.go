@@ -213,7 +213,7 @@ func (h *Home) partnershipCard(v partnershipView) fyne.CanvasObject {
 		period := boldLabel(a.Period)
 		facts := wrapLabel(fmt.Sprintf("%s · %s · %d of %d questions assessed · %s", a.Status.Label(),
 			overallText(a.Score, v.labels[a.ID]), a.Score.Assessed, a.Score.Total, a.QuestionnaireTitle))
-		rows.Add(container.NewBorder(nil, nil, period, h.rowButtons(a), facts))
+		rows.Add(container.NewBorder(nil, nil, period, container.NewVBox(h.rowButtons(a)), facts))
 		rows.Add(widget.NewSeparator())
 	}
 	edit := widget.NewButtonWithIcon("Edit details", theme.DocumentCreateIcon(), func() { h.ShowEditPartnership(p) })
