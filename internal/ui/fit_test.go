@@ -142,3 +142,27 @@ func assertPlaceholderFits(t *testing.T, entries ...*widget.Entry) {
 		}
 	}
 }
+
+// TestTextSizeAppliesBothWays: larger text, then normal again, keeps the
+// window's size and the screen within it, at once.
+func TestTextSizeAppliesBothWays(t *testing.T) {
+	size := fyne.NewSize(1280, 720)
+	app, id := fitApp(t, size, 1)
+	open(t, app, id)
+	normal := app.Current.Overview.Radar.MinSize()
+	app.Settings.TextSize.SetSelected("Larger (for projecting)")
+	test.ApplyTheme(t, fyne.CurrentApp().Settings().Theme())
+	larger := app.Current.Overview.Radar.MinSize()
+	if larger.Width <= normal.Width*1.4 {
+		t.Errorf("the radar did not grow with the text: %v then %v", normal, larger)
+	}
+	assertFits(t, app, "overview, larger text", size, app.Current.Back)
+	app.Settings.TextSize.SetSelected("Normal")
+	test.ApplyTheme(t, fyne.CurrentApp().Settings().Theme())
+	if got := app.Current.Overview.Radar.MinSize(); got != normal {
+		t.Errorf("back to normal text the radar is %v; want %v", got, normal)
+	}
+	if got := app.win.Canvas().Size(); got != size {
+		t.Errorf("back to normal text the window is %v; want %v", got, size)
+	}
+}
