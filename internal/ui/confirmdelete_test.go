@@ -15,11 +15,7 @@ import (
 // the draft; only Delete deletes it.
 func TestDeleteConfirmationDefaultsToCancel(t *testing.T) {
 	app, s := newTestApp(t)
-	f := app.Home.newPartnershipForm()
-	test.Type(f.Name, "Eastmoor Safeguarding Children Partnership")
-	test.Type(f.Agencies[0].Name, "Eastmoor Council")
-	test.Tap(f.dialog.Submit)
-	reload(t, app.Home)
+	addPartnership(t, app, "Eastmoor Safeguarding Children Partnership", "Eastmoor Council")
 	ps, _ := s.Partnerships(context.Background())
 	af, err := app.Home.newAssessmentForm(ps[0].ID)
 	if err != nil {

@@ -13,13 +13,7 @@ import (
 func TestEditPartnership(t *testing.T) {
 	app, s := newTestApp(t)
 	ctx := context.Background()
-	nf := app.Home.newPartnershipForm()
-	test.Type(nf.Name, "Eastmoor Partnership")
-	test.Type(nf.Agencies[0].Name, "Eastmoor Council")
-	test.Type(nf.Agencies[1].Name, "NHS Eastmoor ICB")
-	test.Type(nf.Agencies[2].Name, "Eastmoor Police")
-	test.Tap(nf.dialog.Submit)
-	reload(t, app.Home)
+	addPartnership(t, app, "Eastmoor Partnership", "Eastmoor Council", "NHS Eastmoor ICB", "Eastmoor Police")
 	ps, _ := s.Partnerships(ctx)
 	p := ps[0]
 	if findButton(app.Home.Detail, "Edit details") == nil {
