@@ -77,6 +77,9 @@ func (l *wrappedVBox) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 		if !o.Visible() {
 			continue
 		}
+		if lab, ok := o.(*widget.Label); ok && lab.Wrapping != fyne.TextWrapOff && lab.Size().Width != size.Width {
+			lab.Resize(fyne.NewSize(size.Width, lab.Size().Height)) // measure it at its width
+		}
 		h := o.MinSize().Height
 		o.Move(fyne.NewPos(0, y))
 		o.Resize(fyne.NewSize(size.Width, h))
