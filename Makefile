@@ -2,6 +2,7 @@
 # `make run` opens the app; `make test` runs every check CI runs.
 
 GO      ?= go
+STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
 TAGS    := migrated_fynedo
 BIN     := bin
 OUT     := out
@@ -53,10 +54,11 @@ demo:
 screenshots:
 	./scripts/screenshots $(OUT)/screenshots
 
-## test: install what tests need, vet, run every test with the race
-## detector and Fyne's headless test driver, then each fuzz target for 10 s.
+## test: install what tests need, vet, staticcheck, run every test with the
+## race detector and Fyne's headless test driver, then each fuzz target for 10 s.
 test: deps-test
 	$(GO) vet -tags ci,$(TAGS) ./...
+	$(GO) run $(STATICCHECK) -tags ci,$(TAGS) ./...
 	$(GO) test -race -tags ci,$(TAGS) ./...
 	$(MAKE) --no-print-directory fuzz-short
 

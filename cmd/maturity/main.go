@@ -11,6 +11,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/partnership-maturity/maturity/assets"
 	"github.com/partnership-maturity/maturity/internal/about"
@@ -31,35 +32,54 @@ func main() {
 	a := app.NewWithID(about.ID)
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 	w := a.NewWindow(about.Name)
-	w.Resize(fyne.NewSize(1200, 780))
+	w.Resize(preferredSize)
 
+	// Show the window first, then fill it: opening the database (and
+	// migrating it) happens while the window is already on screen.
+	w.SetContent(widget.NewLabel("Opening the database…"))
 	ctx := context.Background()
-	path, err := dbPath(*db)
-	var s *store.Store
-	if err == nil {
-		s, err = store.Open(ctx, path)
-	}
-	if err != nil {
-		w.SetContent(ui.NewOpenError(path, err, a.Quit).Content())
-		w.ShowAndRun()
-		return
-	}
-	defer s.Close()
-	go func() {
-		if _, err := s.BackupDaily(ctx); err != nil {
-			log.Printf("daily backup of %s: %v", s.Path(), err)
-		}
-	}()
-	app := ui.New(ctx, a, w, s)
-	defer app.SaveOnExit()()
-	app.Start()
-	if c := s.OtherCopy(); c != nil {
-		ui.ShowOtherCopy(w, c)
-	}
-	if *open != "" {
-		app.OpenAssessment(*open)
-	}
+	var opened *store.Store
+	stopSaving := func() {}
+	a.Lifecycle().SetOnStarted(func() {
+		w.Resize(windowSize(w.Canvas().Scale()))
+		go func() {
+			path, err := dbPath(*db)
+			var s *store.Store
+			if err == nil {
+				s, err = store.Open(ctx, path)
+			}
+			fyne.Do(func() {
+				if err != nil {
+					w.SetContent(ui.NewOpenError(path, err, a.Quit).Content())
+					return
+				}
+				opened = s
+				app := ui.New(ctx, a, w, s)
+				stopSaving = app.SaveOnExit()
+				app.Start()
+				if c := s.OtherCopy(); c != nil {
+					ui.ShowOtherCopy(w, c)
+				}
+				if *open != "" {
+					app.OpenAssessment(*open)
+				}
+				go backupDaily(s)
+			})
+		}()
+	})
 	w.ShowAndRun()
+	stopSaving()
+	if opened != nil {
+		opened.Close()
+	}
+}
+
+// backupDaily keeps the day's copy of the database beside it; a failure is
+// logged, never shown, as the database itself is unharmed.
+func backupDaily(s *store.Store) {
+	if _, err := s.BackupDaily(context.Background()); err != nil {
+		log.Printf("daily backup of %s: %v", s.Path(), err)
+	}
 }
 
 // dbPath is the database file: the flag, else the default location.

@@ -246,7 +246,7 @@ func (e *env) printPartnership(s *store.Store, p assessment.Partnership) error {
 		if a.Score.Valid() {
 			overall = fmt.Sprintf("%.1f", a.Score.Mean)
 		}
-		fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\t%d of %d\t%s %s\n", a.ID, a.Period, a.Status, overall,
+		fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\t%d of %d\t%s %s\n", a.ID, a.Period, a.Status.Label(), overall,
 			a.Score.Assessed, a.Score.Total, a.QuestionnaireID, a.QuestionnaireVersion)
 	}
 	return tw.Flush()

@@ -32,19 +32,20 @@ func runCompare(e *env, fs *flag.FlagSet, args []string) error {
 	set := fs.String("questionnaire", "csprp-2023-strategic", "with --peers: the question set's id")
 	period := fs.String("period", "", "with --peers: the period, such as 2025/26")
 	anonymise := fs.Bool("anonymise", false, "with --peers: name the partnerships Partnership A, B, …")
-	if err := fs.Parse(args); err != nil {
+	ids, err := parseAnywhere(fs, args)
+	if err != nil {
 		return usageError("")
 	}
 	if !slices.Contains([]string{"table", "csv", "json"}, *format) {
 		return usageError(fmt.Sprintf("--format must be table, csv or json, not %q", *format))
 	}
 	if *peers {
-		if *period == "" || fs.NArg() > 0 {
+		if *period == "" || len(ids) > 0 {
 			return usageError("--peers takes --period (and --questionnaire), not assessment ids")
 		}
 		return e.comparePeers(*set, *period, *anonymise, *format)
 	}
-	if fs.NArg() < 2 {
+	if len(ids) < 2 {
 		return usageError("give the ids of two or more assessments (see maturityctl list)")
 	}
 	s, err := e.open()
@@ -52,7 +53,7 @@ func runCompare(e *env, fs *flag.FlagSet, args []string) error {
 		return err
 	}
 	defer s.Close()
-	c, err := e.compare(s, fs.Args())
+	c, err := e.compare(s, ids)
 	if err != nil {
 		return err
 	}

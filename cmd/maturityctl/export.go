@@ -1,14 +1,12 @@
 package main
 
 import (
-	"errors"
 	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
 	"time"
 
-	"github.com/partnership-maturity/maturity/internal/assessment"
 	"github.com/partnership-maturity/maturity/internal/export"
 	"github.com/partnership-maturity/maturity/internal/report"
 	"github.com/partnership-maturity/maturity/internal/store"
@@ -89,29 +87,15 @@ func (e *env) load(id string) (*export.Export, error) {
 		return nil, err
 	}
 	defer s.Close()
-	rec, err := s.LoadRecord(e.ctx, id)
-	if err != nil {
-		return nil, fmt.Errorf("assessment %s: %w", id, err)
-	}
-	q, err := s.Questionnaire(e.ctx, rec.Assessment.QuestionnaireID, rec.Assessment.QuestionnaireVersion)
+	l, err := store.Load(e.ctx, s, id)
 	if err != nil {
 		return nil, err
-	}
-	var previous *assessment.Record
-	if prevID := rec.Assessment.PreviousID; prevID != "" {
-		prev, err := s.LoadRecord(e.ctx, prevID)
-		switch {
-		case err == nil:
-			previous = &prev
-		case !errors.Is(err, store.ErrNotFound):
-			return nil, fmt.Errorf("previous assessment %s: %w", prevID, err)
-		}
 	}
 	edits, err := s.EditCounts(e.ctx, id)
 	if err != nil {
 		return nil, err
 	}
-	x, err := export.Prepare(q, rec, previous, time.Now())
+	x, err := export.Prepare(l.Questionnaire, l.Record, l.Previous, time.Now())
 	if err != nil {
 		return nil, err
 	}

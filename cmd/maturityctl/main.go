@@ -18,7 +18,9 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 	"sort"
+	"syscall"
 
 	"github.com/partnership-maturity/maturity/internal/about"
 )
@@ -77,7 +79,12 @@ var commands = map[string]command{
 }
 
 func main() {
-	os.Exit(runWithInput(context.Background(), os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+	// Ctrl-C cancels the command's context: a long import or export stops
+	// and its transaction rolls back.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	code := runWithInput(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
+	stop()
+	os.Exit(code)
 }
 
 // run runs the command line in args, with nobody to answer questions, and
@@ -162,14 +169,43 @@ func usage(w io.Writer) {
 
 // parse parses a command's flags and checks the number of arguments left.
 func parse(fs *flag.FlagSet, args []string, want int) ([]string, error) {
-	if err := fs.Parse(args); err != nil {
+	rest, err := parseAnywhere(fs, args)
+	if err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return nil, err
 		}
 		return nil, usageError("")
 	}
-	if fs.NArg() != want {
-		return nil, usageError(fmt.Sprintf("want %d argument(s), got %d", want, fs.NArg()))
+	if len(rest) != want {
+		return nil, usageError(fmt.Sprintf("want %s, got %d", plural(want, "argument"), len(rest)))
 	}
-	return fs.Args(), nil
+	return rest, nil
+}
+
+// parseAnywhere parses fs's flags wherever they stand among args, before
+// or after the other arguments ("compare ID ID --format csv"), and returns
+// the other arguments in order. "--" ends the flags.
+func parseAnywhere(fs *flag.FlagSet, args []string) ([]string, error) {
+	var rest []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		if fs.NArg() == 0 {
+			return rest, nil
+		}
+		if len(args)-fs.NArg() > 0 && args[len(args)-fs.NArg()-1] == "--" {
+			return append(rest, fs.Args()...), nil
+		}
+		rest = append(rest, fs.Arg(0))
+		args = fs.Args()[1:]
+	}
+}
+
+// plural is "1 argument" or "2 arguments".
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }

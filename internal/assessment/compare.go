@@ -22,13 +22,16 @@ const (
 	Unchanged        Change = "unchanged"
 	NewlyAssessed    Change = "newly assessed"
 	NoLongerAssessed Change = "no longer assessed"
-	NeitherAssessed  Change = "not assessed"
-	NewQuestion      Change = "new question"
-	RemovedQuestion  Change = "question removed"
+	// NotYetAssessed is what "no longer assessed" means when the newest
+	// assessment is a draft: it is not answered yet, which is no decline.
+	NotYetAssessed  Change = "not yet assessed"
+	NeitherAssessed Change = "not assessed"
+	NewQuestion     Change = "new question"
+	RemovedQuestion Change = "question removed"
 )
 
 // Changes lists every kind of change, in the order tables show them.
-var Changes = []Change{Improved, Declined, Unchanged, NewlyAssessed, NoLongerAssessed, NeitherAssessed, NewQuestion, RemovedQuestion}
+var Changes = []Change{Improved, Declined, Unchanged, NewlyAssessed, NoLongerAssessed, NotYetAssessed, NeitherAssessed, NewQuestion, RemovedQuestion}
 
 // Classify says how a level moved from before to after (either may be
 // NotAssessed).
@@ -142,11 +145,31 @@ func Compare(cols []Column) (Comparison, error) {
 	c := Comparison{Columns: cols, Counts: map[Change]int{}, Targets: map[TargetResult]int{}}
 	c.compareThemes()
 	c.compareQuestions()
+	if cols[len(cols)-1].Assessment.Status == Draft {
+		c.notYet()
+	}
 	for _, q := range c.Questions {
 		c.Counts[q.Change]++
 		c.Targets[q.Target]++
 	}
 	return c, nil
+}
+
+// notYet calls what the newest assessment, a draft, has not answered "not
+// yet assessed" rather than "no longer assessed".
+func (c *Comparison) notYet() {
+	yet := func(ch *Change) {
+		if *ch == NoLongerAssessed {
+			*ch = NotYetAssessed
+		}
+	}
+	yet(&c.OverallChange)
+	for i := range c.Themes {
+		yet(&c.Themes[i].Change)
+	}
+	for i := range c.Questions {
+		yet(&c.Questions[i].Change)
+	}
 }
 
 // checkColumns refuses fewer than two assessments, or ones of different

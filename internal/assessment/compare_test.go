@@ -224,3 +224,35 @@ func TestTrendAcrossVersions(t *testing.T) {
 		t.Errorf("trend %+v", points)
 	}
 }
+
+// TestCompareFreshDraftIsNotYetAssessed: a new draft with nothing answered
+// is "not yet assessed", never "no longer assessed".
+func TestCompareFreshDraftIsNotYetAssessed(t *testing.T) {
+	q := fixture()
+	old := column(q, "p", "2024/25", resp("a.1", 2, 3, ""), resp("b.1", 3, 4, ""))
+	old.Assessment.Status = assessment.SignedOff
+	draft := column(q, "p", "2025/26")
+	draft.Assessment.Status = assessment.Draft
+	c, err := assessment.Compare([]assessment.Column{old, draft})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.OverallChange != assessment.NotYetAssessed {
+		t.Errorf("overall %q; want not yet assessed", c.OverallChange)
+	}
+	for _, tc := range c.Themes {
+		if tc.Change != assessment.NotYetAssessed {
+			t.Errorf("theme %s: %q; want not yet assessed", tc.ThemeID, tc.Change)
+		}
+	}
+	for _, qc := range c.Questions {
+		if qc.QuestionID == "a.1" && qc.Change != assessment.NotYetAssessed {
+			t.Errorf("a.1: %q; want not yet assessed", qc.Change)
+		}
+	}
+	old.Assessment.Status, draft.Assessment.Status = assessment.SignedOff, assessment.Agreed
+	c, _ = assessment.Compare([]assessment.Column{old, draft})
+	if c.Themes[0].Change != assessment.NoLongerAssessed {
+		t.Errorf("an agreed assessment without the theme: %q; want no longer assessed", c.Themes[0].Change)
+	}
+}

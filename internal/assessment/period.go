@@ -25,18 +25,42 @@ const (
 func ValidatePeriod(p string) error {
 	m := periodPattern.FindStringSubmatch(p)
 	if m == nil {
-		return fmt.Errorf("%q: %w", shortText(p, 30), ErrPeriod)
+		return &PeriodError{Period: p}
 	}
 	start, _ := strconv.Atoi(m[1])
 	end, _ := strconv.Atoi(m[2])
 	if (start+1)%100 != end {
-		return fmt.Errorf("%q: the years must follow on, as in %s: %w", p, periodOf(start), ErrPeriod)
+		return &PeriodError{Period: p}
 	}
 	if start < FirstPeriodYear || start > LastPeriodYear {
 		return fmt.Errorf("%q: a period starts from %d to %d: %w", p, FirstPeriodYear, LastPeriodYear, ErrPeriod)
 	}
 	return nil
 }
+
+// PeriodError is a period that is not a financial year. It reads plainly,
+// with the period it most likely means: `Period "2025": write it as
+// 2025/26`; errors.Is matches it to ErrPeriod.
+type PeriodError struct {
+	// Period is the text given.
+	Period string
+}
+
+// Error says how to write the period.
+func (e *PeriodError) Error() string {
+	example := "2025/26"
+	if y := leadingYearOf(e.Period); y != "" {
+		start, _ := strconv.Atoi(y)
+		example = periodOf(start)
+	}
+	return fmt.Sprintf("Period %q: write it as %s", shortText(e.Period, 30), example)
+}
+
+// Is makes errors.Is(err, ErrPeriod) true.
+func (e *PeriodError) Is(target error) bool { return target == ErrPeriod }
+
+// leadingYear is the year a period starts with, if it starts with one.
+var leadingYear = regexp.MustCompile(`^\s*(\d{4})`)
 
 // NextPeriod returns the financial year after p, such as "2026/27" after
 // "2025/26", or "" when p is not a valid period or is the last.
@@ -66,4 +90,12 @@ func shortText(s string, n int) string {
 		n--
 	}
 	return s
+}
+
+// leadingYearOf is the four-digit year p starts with, or "".
+func leadingYearOf(p string) string {
+	if m := leadingYear.FindStringSubmatch(p); m != nil {
+		return m[1]
+	}
+	return ""
 }

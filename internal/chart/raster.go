@@ -21,6 +21,11 @@ import (
 // and assets.FontBold); bold may be nil, when bold text uses the regular
 // font.
 func (d Drawing) Image(scale float64, regular, bold []byte) (*image.RGBA, error) {
+	return d.render(scale, regular, bold, white)
+}
+
+// render draws the drawing on background.
+func (d Drawing) render(scale float64, regular, bold []byte, background color.RGBA) (*image.RGBA, error) {
 	if scale <= 0 || d.Width <= 0 || d.Height <= 0 {
 		return nil, fmt.Errorf("%w: %g×%g pt at scale %g", ErrInvalid, d.Width, d.Height, scale)
 	}
@@ -30,7 +35,7 @@ func (d Drawing) Image(scale float64, regular, bold []byte) (*image.RGBA, error)
 	}
 	defer fonts.close()
 	img := image.NewRGBA(image.Rect(0, 0, int(math.Ceil(d.Width*scale)), int(math.Ceil(d.Height*scale))))
-	draw.Draw(img, img.Bounds(), image.NewUniform(white), image.Point{}, draw.Src)
+	draw.Draw(img, img.Bounds(), image.NewUniform(background), image.Point{}, draw.Src)
 	rs := &raster{dst: img, scale: scale, z: vector.NewRasterizer(0, 0)}
 	for _, s := range d.Shapes {
 		switch s := s.(type) {

@@ -181,7 +181,7 @@ func (p *pdfWriter) progressQuestions(cm assessment.Comparison) {
 		default:
 			continue
 		}
-		listed = append(listed, []tcell{cellOf(part{text: qc.QuestionID, style: "B", c: muted}, part{text: qc.Text, c: ink}),
+		listed = append(listed, []tcell{cellOf(part{text: p.q.QuestionName(qc.QuestionID), style: "B", c: muted}, part{text: qc.Text, c: ink}),
 			plain(levelWords(p.q, qc.Levels[0])), plain(levelWords(p.q, qc.Levels[1])),
 			changeCell(qc.Change, assessment.Score{}, assessment.Score{}, "")})
 	}
@@ -229,11 +229,11 @@ func (p *pdfWriter) progressActions() {
 		action := cellOf(part{text: a.Title, c: ink}, part{text: shortID(a.ID) + " · " + p.themeTitle(a.ThemeID), c: muted})
 		owner := cellOf(part{text: cmp.Or(a.Owner, "No owner named"), c: ink},
 			part{text: cmp.Or(p.agencyName(a.OwnerAgencyID), "agency not recorded"), c: muted})
-		then := cellOf(part{text: statusText(a.Status), c: ink}, part{text: cmp.Or(shortDate(a), "no due date"), c: muted})
-		fate := strings.ToUpper(string(it.Fate[:1])) + string(it.Fate[1:])
+		then := cellOf(part{text: a.Status.Label(), c: ink}, part{text: cmp.Or(shortDate(a), "no due date"), c: muted})
+		fate := it.Fate.Label()
 		became := cellOf(part{text: fate, style: "B", c: ink})
 		if it.Now != nil {
-			became.parts = append(became.parts, part{text: fmt.Sprintf("Now %s, due %s", strings.ToLower(statusText(it.Now.Status)),
+			became.parts = append(became.parts, part{text: fmt.Sprintf("Now %s, due %s", strings.ToLower(it.Now.Status.Label()),
 				cmp.Or(shortDate(*it.Now), "not set")), c: ink})
 		}
 		if it.Overdue {

@@ -272,10 +272,10 @@ func (p *pdfWriter) priorities() {
 	p.pdf.Ln(2)
 	var rows [][]tcell
 	for i, pr := range ps[:min(len(ps), maxPriorities)] {
-		qu, th, _ := p.q.Question(pr.QuestionID)
+		qu, _, _ := p.q.Question(pr.QuestionID)
 		conf := cmp.Or(string(pr.Confidence), "not said")
 		rows = append(rows, []tcell{plain(fmt.Sprint(i + 1)),
-			cellOf(part{text: th.Title + " · " + qu.ID, style: "B", c: muted}, part{text: qu.Text, c: ink}),
+			cellOf(part{text: p.q.QuestionName(qu.ID), style: "B", c: muted}, part{text: qu.Text, c: ink}),
 			cellOf(part{text: levelWords(p.q, pr.Level), c: ink}, part{text: "target " + targetWords(p.q, pr.Target), c: muted}),
 			plain(gapWords(pr.Level, pr.Target)), plain(spreadWords(pr.Spread)), plain(conf)})
 	}
@@ -343,7 +343,7 @@ func (p *pdfWriter) question(themeTitle, id string) {
 	}
 	p.room(45)
 	p.font("B", 8, muted)
-	pdf.MultiCell(contentW, lineHeight(8), clean(fmt.Sprintf("%s · source section %s", qu.ID, cmp.Or(qu.Section, "not given"))), "", "L", false)
+	pdf.MultiCell(contentW, lineHeight(8), clean(fmt.Sprintf("%s · source section %s", p.q.QuestionName(qu.ID), cmp.Or(qu.Section, "not given"))), "", "L", false)
 	p.para(qu.Text, "B", 10.5, navy)
 	pdf.Ln(2)
 
@@ -445,14 +445,14 @@ func (p *pdfWriter) actionPlan() {
 		}
 		where := cellOf(part{text: p.themeTitle(a.ThemeID), c: ink})
 		if a.QuestionID != "" {
-			where.parts = append(where.parts, part{text: "question " + a.QuestionID, c: muted})
+			where.parts = append(where.parts, part{text: p.q.QuestionName(a.QuestionID), c: muted})
 		} else {
 			where.parts = append(where.parts, part{text: "whole theme", c: muted})
 		}
 		owner := cellOf(part{text: cmp.Or(a.Owner, "No owner named"), c: ink},
 			part{text: cmp.Or(p.agencyName(a.OwnerAgencyID), "agency not recorded"), c: muted})
 		due := cellOf(part{text: cmp.Or(shortDate(a), "no due date"), c: ink},
-			part{text: statusText(a.Status), style: "B", c: ink})
+			part{text: a.Status.Label(), style: "B", c: ink})
 		if a.Overdue(p.today) {
 			due.parts = append(due.parts, part{text: "OVERDUE", style: "B", c: alert})
 		}
@@ -479,14 +479,6 @@ func shortDate(a assessment.Action) string {
 		return ""
 	}
 	return a.Due.Format("2 Jan 2006")
-}
-
-// statusText shows an action status in words, capitalised.
-func statusText(s assessment.ActionStatus) string {
-	if s == "" {
-		return "Status not set"
-	}
-	return strings.ToUpper(string(s[:1])) + string(s[1:])
 }
 
 // plural says "1 action" or "3 actions".

@@ -142,7 +142,7 @@ func TestPDFSaysEverything(t *testing.T) {
 			for _, th := range in.Questionnaire.Themes {
 				wants = append(wants, th.Title, th.Purpose)
 				for _, qu := range th.Questions {
-					wants = append(wants, qu.Text, qu.ID+" · source section "+qu.Section)
+					wants = append(wants, qu.Text, in.Questionnaire.QuestionName(qu.ID)+" · source section "+qu.Section)
 				}
 			}
 			for i, a := range in.Record.Actions {

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 )
@@ -83,13 +84,28 @@ func TestCreatePartnershipValidates(t *testing.T) {
 	}
 }
 
+// addPartnership creates a partnership called name with the agencies
+// named, through the form, and shows the home screen again.
+func addPartnership(t *testing.T, app *App, name string, agencies ...string) {
+	t.Helper()
+	f := app.Home.newPartnershipForm()
+	test.Type(f.Name, name)
+	for i, a := range agencies {
+		if i >= len(f.Agencies) {
+			test.Tap(f.AddAgency)
+		}
+		test.Type(f.Agencies[i].Name, a)
+	}
+	test.Tap(f.dialog.Submit)
+	if f.dialog.Problem.Visible() {
+		t.Fatalf("partnership %s not created: %s", name, f.dialog.Problem.Text)
+	}
+	reload(t, app.Home)
+}
+
 func TestStartAssessmentValidatesAndOpens(t *testing.T) {
 	app, s := newTestApp(t)
-	f := app.Home.newPartnershipForm()
-	test.Type(f.Name, "Eastmoor Safeguarding Children Partnership")
-	test.Type(f.Agencies[0].Name, "Eastmoor Council")
-	test.Tap(f.dialog.Submit)
-	reload(t, app.Home)
+	addPartnership(t, app, "Eastmoor Safeguarding Children Partnership", "Eastmoor Council")
 
 	af, err := app.Home.newAssessmentForm("")
 	if err != nil {
@@ -215,6 +231,15 @@ func findButton(o fyne.CanvasObject, text string) *widget.Button {
 				return b
 			}
 		}
+	case *widget.Card:
+		return findButton(v.Content, text)
+	case *container.Scroll:
+		return findButton(v.Content, text)
+	case *container.Split:
+		if b := findButton(v.Leading, text); b != nil {
+			return b
+		}
+		return findButton(v.Trailing, text)
 	}
 	return nil
 }

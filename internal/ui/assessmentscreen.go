@@ -54,11 +54,14 @@ func NewAssessmentScreen(s *session, home func()) *AssessmentScreen {
 	a.Tabs.OnUnselected = func(*container.TabItem) { a.Flush() }
 	a.Tabs.OnSelected = func(item *container.TabItem) {
 		switch item.Text {
+		case "Overview":
+			a.Overview.Shown()
 		case "Questions":
 			a.buildQuestions()
 			a.Questions.Reload()
 		case "Action plan":
 			a.buildActions()
+			a.Actions.Shown()
 		}
 	}
 	a.addScrutinyTabs()
@@ -69,14 +72,16 @@ func NewAssessmentScreen(s *session, home func()) *AssessmentScreen {
 		fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.Truncation = fyne.TextTruncateEllipsis
 	state := widget.NewLabel(a.stateText())
-	left := container.NewBorder(nil, nil, a.Back, state, title)
+	state.Truncation = fyne.TextTruncateEllipsis
+	state.Alignment = fyne.TextAlignTrailing
+	left := container.NewBorder(nil, nil, a.Back, nil, container.NewGridWithColumns(2, title, state))
 	a.content = container.NewBorder(headerBar(left, nil), nil, nil, nil, a.Tabs)
 	return a
 }
 
 // stateText is the status and question set, and why it is read-only.
 func (a *AssessmentScreen) stateText() string {
-	parts := []string{statusText(a.s.rec.Assessment.Status), a.s.q.Title}
+	parts := []string{a.s.rec.Assessment.Status.Label(), a.s.q.Title}
 	if a.s.readOnly() {
 		parts = append(parts, "read-only: signed off")
 	}
@@ -114,6 +119,7 @@ func (a *AssessmentScreen) buildQuestions() {
 func (a *AssessmentScreen) buildActions() {
 	if a.Actions == nil {
 		a.Actions = NewActionPlan(a.s)
+		a.Actions.isShown = a.actionsTab.Visible
 		a.Actions.SetAuthor(a.s.author)
 		a.actionsTab.Objects = []fyne.CanvasObject{a.Actions.Content()}
 		a.actionsTab.Refresh()
@@ -171,8 +177,7 @@ func (a *AssessmentScreen) Flush() {
 func (a *AssessmentScreen) ShowFind() {
 	words := widget.NewEntry()
 	words.SetPlaceHolder("e.g. training, voice of children, data strategy")
-	var f *formDialog
-	f = newFormDialog("Find a question", "Find", widget.NewForm(widget.NewFormItem("Words", words)), a.s.win, func() string {
+	f := newFormDialog("Find a question", "Find", widget.NewForm(widget.NewFormItem("Words", words)), a.s.win, func() string {
 		i := a.FindQuestion(words.Text)
 		if i < 0 {
 			return fmt.Sprintf("No question mentions %q.", words.Text)
@@ -181,6 +186,7 @@ func (a *AssessmentScreen) ShowFind() {
 		a.Questions.Show(i)
 		return ""
 	})
+	words.OnSubmitted = func(string) { f.Submit.OnTapped() } // Enter finds
 	f.show(fyne.NewSize(460, 200))
 	a.s.win.Canvas().Focus(words)
 }

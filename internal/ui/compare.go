@@ -203,7 +203,7 @@ func (c *CompareScreen) setPeriods(summaries []store.AssessmentSummary) {
 		newest = summaries[len(summaries)-1].QuestionnaireID
 	}
 	for _, a := range summaries {
-		label := fmt.Sprintf("%s (%s)", a.Period, strings.ToLower(statusText(a.Status)))
+		label := fmt.Sprintf("%s (%s)", a.Period, strings.ToLower(a.Status.Label()))
 		if a.QuestionnaireID != newest {
 			label += " · " + a.QuestionnaireTitle
 		}
@@ -428,29 +428,6 @@ func repeat(w float32, n int) []float32 {
 	return out
 }
 
-// boldLabel is a bold label.
-func boldLabel(text string) *widget.Label {
-	return widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-}
-
-// wrapLabel is a label that wraps at word boundaries.
-func wrapLabel(text string) *widget.Label {
-	l := widget.NewLabel(text)
-	l.Wrapping = fyne.TextWrapWord
-	return l
-}
-
-// shorten cuts text to at most n characters, ending it with an ellipsis
-// when cut: cheaper than a label's own truncation, which measures the text
-// again at every layout.
-func shorten(text string, n int) string {
-	r := []rune(text)
-	if len(r) <= n {
-		return text
-	}
-	return strings.TrimRight(string(r[:n-1]), " ,;:") + "…"
-}
-
 // scoreLabel shows a mean to one decimal with the coverage when partial.
 func scoreLabel(s assessment.Score) *widget.Label {
 	switch {
@@ -639,7 +616,7 @@ func (c *CompareScreen) showQuestions(res *comparison) {
 		c.Counts.Objects = append(c.Counts.Objects, container.NewHBox(widget.NewIcon(changeIcon(ch)), l))
 	}
 	c.Targets = wrapLabel(fmt.Sprintf("Targets set in %s: %d met, %d not met; %s without a target.", before,
-		cm.Targets[assessment.TargetMet], cm.Targets[assessment.TargetMissed], questionCount(cm.Targets[assessment.NoTarget])))
+		cm.Targets[assessment.TargetMet], cm.Targets[assessment.TargetMissed], plural(cm.Targets[assessment.NoTarget], "question")))
 
 	n := len(cm.Columns)
 	widths := append(repeat(levelColW, n), changeColW, targetColW)
@@ -664,14 +641,6 @@ func (c *CompareScreen) showQuestions(res *comparison) {
 	key.TextStyle.Italic = true
 	c.Questions = container.NewVBox(append(rows, key)...)
 	c.Unmatched = wrapLabel(unmatchedText(res))
-}
-
-// questionCount says "1 question" or "3 questions".
-func questionCount(n int) string {
-	if n == 1 {
-		return "1 question"
-	}
-	return fmt.Sprintf("%d questions", n)
 }
 
 // levelLabel shows a question's level in one period: the number, "–" when
@@ -760,7 +729,7 @@ func (c *CompareScreen) showActions(res *comparison) {
 	for _, f := range fateOrder {
 		counts = append(counts, fmt.Sprintf("%d %s", r.Counts[f], f))
 	}
-	c.ActionCounts = wrapLabel(fmt.Sprintf("%s had %s. By %s: %s. %d overdue on %s.", r.Period, actionCount(len(r.Items)), after,
+	c.ActionCounts = wrapLabel(fmt.Sprintf("%s had %s. By %s: %s. %d overdue on %s.", r.Period, plural(len(r.Items), "action"), after,
 		strings.Join(counts, ", "), r.Overdue, longDay(res.Day)))
 	periods := map[string]string{}
 	for _, rec := range res.Records {
@@ -773,14 +742,6 @@ func (c *CompareScreen) showActions(res *comparison) {
 	for _, it := range items {
 		c.Actions.Objects = append(c.Actions.Objects, c.actionRow(it, periods))
 	}
-}
-
-// actionCount says "1 action" or "9 actions".
-func actionCount(n int) string {
-	if n == 1 {
-		return "1 action"
-	}
-	return fmt.Sprintf("%d actions", n)
 }
 
 // fateIcon is the symbol shown beside a fate.
@@ -800,7 +761,7 @@ func fateIcon(f assessment.Fate) fyne.Resource {
 // then and now, and, when carried, its history through the periods.
 func (c *CompareScreen) actionRow(it assessment.ActionFate, periods map[string]string) fyne.CanvasObject {
 	a := it.Action
-	fate := strings.ToUpper(string(it.Fate[:1])) + string(it.Fate[1:])
+	fate := it.Fate.Label()
 	owner := cmp.Or(a.Owner, "no owner named")
 	if name := c.agencyName(a.OwnerAgencyID); name != "" {
 		owner += " (" + name + ")"
@@ -855,70 +816,3 @@ func (c *CompareScreen) agencyName(id string) string {
 }
 
 // ---- table rows -------------------------------------------------------------
-
-// tableRow lays cells out as one row of a table: the first takes the width
-// the fixed-width others leave.
-func tableRow(widths []float32, cells ...fyne.CanvasObject) *fyne.Container {
-	return container.New(&rowLayout{widths: widths}, cells...)
-}
-
-// tableRowMax is tableRow with the first column no wider than most.
-func tableRowMax(widths []float32, most float32, cells ...fyne.CanvasObject) *fyne.Container {
-	return container.New(&rowLayout{widths: widths, most: most}, cells...)
-}
-
-// tableRowMin is tableRow with the first column at least least wide.
-func tableRowMin(widths []float32, least float32, cells ...fyne.CanvasObject) *fyne.Container {
-	return container.New(&rowLayout{widths: widths, least: least}, cells...)
-}
-
-// rowLayout places the first object in the width left over (at least
-// least and at most most, when set) and the rest in fixed widths, all at
-// the row's height.
-type rowLayout struct {
-	widths      []float32
-	least, most float32
-}
-
-// firstMin is the least width of the first column.
-func (l *rowLayout) firstMin() float32 { return max(l.least, firstMinW) }
-
-// firstMinW is the least width the first column is given.
-const firstMinW = 160
-
-// Layout places the cells side by side.
-func (l *rowLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
-	pad := theme.Padding()
-	fixed := float32(0)
-	for _, w := range l.widths {
-		fixed += w + pad
-	}
-	x := float32(0)
-	for i, o := range objects {
-		w := max(size.Width-fixed, l.firstMin())
-		if l.most > 0 {
-			w = min(w, max(l.most, l.firstMin()))
-		}
-		if i > 0 && i-1 < len(l.widths) {
-			w = l.widths[i-1]
-		}
-		o.Move(fyne.NewPos(x, 0))
-		o.Resize(fyne.NewSize(w, size.Height))
-		x += w + pad
-	}
-}
-
-// MinSize is the fixed widths and the first column's least width, at the
-// tallest cell's height.
-func (l *rowLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
-	pad := theme.Padding()
-	w := l.firstMin()
-	for _, x := range l.widths {
-		w += x + pad
-	}
-	h := float32(0)
-	for _, o := range objects {
-		h = max(h, o.MinSize().Height)
-	}
-	return fyne.NewSize(w, h)
-}

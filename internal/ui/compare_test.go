@@ -378,11 +378,11 @@ func TestComparePNG(t *testing.T) {
 		t.Logf("wrote %s", name)
 	}
 	write(out, theme.DefaultTheme(), compareSize)
-	write(base+"-tall.png", theme.LightTheme(), fyne.NewSize(1200, 3200))
-	write(base+"-narrow.png", theme.LightTheme(), fyne.NewSize(880, 1600))
+	write(base+"-tall.png", lightTheme(), fyne.NewSize(1200, 3200))
+	write(base+"-narrow.png", lightTheme(), fyne.NewSize(880, 1600))
 	app.Compare.Periods[0].SetChecked(false)
 	app.Compare.Periods[1].SetChecked(false)
-	write(base+"-one.png", theme.LightTheme(), compareSize)
+	write(base+"-one.png", lightTheme(), compareSize)
 }
 
 // tenYears is the comparison screen of an invented partnership with ten

@@ -149,7 +149,7 @@ func (e *ExportDialog) chooseFolder() {
 		}
 		e.SaveAsking(filepath.Join(dir.Path(), name), f, table)
 	}, e.s.win)
-	if dir, err := storage.ListerForURI(storage.NewFileURI(export.DocumentsFolder())); err == nil {
+	if dir, err := storage.ListerForURI(storage.NewFileURI(e.Folder())); err == nil {
 		folder.SetLocation(dir)
 	}
 	folder.Show()
@@ -172,6 +172,22 @@ func (e *ExportDialog) SaveAsking(path string, f export.Format, table report.Tab
 				e.Save(path, f, table, nil)
 			}
 		}, e.s.win)
+}
+
+// prefExportFolder is the preference holding the folder last exported to.
+const prefExportFolder = "exportFolder"
+
+// Folder is where the save dialog opens: the folder last exported to, else
+// the person's Documents folder, else their home folder — never the hidden
+// data folder beside the database.
+func (e *ExportDialog) Folder() string {
+	home, _ := os.UserHomeDir()
+	for _, dir := range []string{e.app.Preferences().String(prefExportFolder), export.DocumentsFolder(), home} {
+		if info, err := os.Stat(dir); dir != "" && err == nil && info.IsDir() {
+			return dir
+		}
+	}
+	return "."
 }
 
 // Save writes the export to path off the UI goroutine, showing progress;
@@ -217,6 +233,7 @@ func (e *ExportDialog) finished(path string, err error) {
 		return
 	}
 	e.written = path
+	e.app.Preferences().SetString(prefExportFolder, filepath.Dir(path))
 	e.Result.Importance = widget.SuccessImportance
 	e.Result.SetText(fmt.Sprintf("Saved %s", path))
 	e.OpenFile.Show()

@@ -83,3 +83,28 @@ func TestExportEncryptsTheBundle(t *testing.T) {
 		t.Errorf("the decrypted bundle: %v", err)
 	}
 }
+
+func TestExportFolderIsDocumentsThenTheLastUsed(t *testing.T) {
+	sess, _ := demoSession(t)
+	home := t.TempDir()
+	t.Setenv("HOME", home)
+	docs := filepath.Join(home, "Documents")
+	if err := os.Mkdir(docs, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	e := NewExportDialog(sess, fyne.CurrentApp(), inline)
+	if got := e.Folder(); got != docs {
+		t.Errorf("first export opens in %q; want the Documents folder %q", got, docs)
+	}
+	elsewhere := filepath.Join(home, "board papers")
+	if err := os.Mkdir(elsewhere, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	e.Save(filepath.Join(elsewhere, "plan.csv"), export.CSV, report.Actions, nil)
+	if got := NewExportDialog(sess, fyne.CurrentApp(), inline).Folder(); got != elsewhere {
+		t.Errorf("after saving into %q the next export opens in %q", elsewhere, got)
+	}
+	if strings.HasPrefix(e.Folder(), filepath.Dir(sess.store.Path())) {
+		t.Error("the export opens in the data folder")
+	}
+}

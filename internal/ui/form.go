@@ -36,10 +36,38 @@ func newFormDialog(title, submitText string, form fyne.CanvasObject, win fyne.Wi
 	})
 	f.Submit.Importance = widget.HighImportance
 	f.Cancel = widget.NewButton("Cancel", func() { f.dialog.Hide() })
+	f.watch(form)
 	body := container.NewBorder(nil, f.Problem, nil, nil, form)
 	f.dialog = dialog.NewCustomWithoutButtons(title, body, win)
 	f.dialog.SetButtons([]fyne.CanvasObject{f.Cancel, f.Submit})
 	return f
+}
+
+// watch makes typing into any entry under o hide the problem, which was
+// about the text as it was: a stale message never stays on screen.
+func (f *formDialog) watch(o fyne.CanvasObject) {
+	switch v := o.(type) {
+	case *widget.Entry:
+		was := v.OnChanged
+		v.OnChanged = func(text string) {
+			if f.Problem.Visible() {
+				f.Problem.Hide()
+			}
+			if was != nil {
+				was(text)
+			}
+		}
+	case *widget.Form:
+		for _, item := range v.Items {
+			f.watch(item.Widget)
+		}
+	case *container.Scroll:
+		f.watch(v.Content)
+	case *fyne.Container:
+		for _, c := range v.Objects {
+			f.watch(c)
+		}
+	}
 }
 
 // show opens the dialog at a comfortable size.

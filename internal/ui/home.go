@@ -188,7 +188,7 @@ func (h *Home) show(views []partnershipView, err error) {
 		h.Status.SetText("No partnerships yet. Start with “New partnership”: its name, its area and its agencies.")
 		return
 	}
-	h.Status.SetText(fmt.Sprintf("%d partnership(s). Choose one, then open an assessment to work on it.", len(views)))
+	h.Status.SetText(plural(len(views), "partnership") + ". Choose one, then open an assessment to work on it.")
 	selected := 0
 	for i, v := range views {
 		if v.partnership.ID == previous {
@@ -202,30 +202,28 @@ func (h *Home) show(views []partnershipView, err error) {
 // partnershipCard shows one partnership and a row per assessment.
 func (h *Home) partnershipCard(v partnershipView) fyne.CanvasObject {
 	p := v.partnership
-	sub := fmt.Sprintf("%s · %d agencies", p.Area, len(p.Agencies))
+	sub := p.Area + " · " + plural(len(p.Agencies), "agency")
 	start := widget.NewButtonWithIcon("Start an assessment", theme.ContentAddIcon(), func() { h.ShowNewAssessment(p.ID) })
 	if len(v.assessments) == 0 {
-		return widget.NewCard(p.Name, sub, container.NewVBox(widget.NewLabel("No assessments yet."), container.NewHBox(start)))
+		edit := widget.NewButtonWithIcon("Edit details", theme.DocumentCreateIcon(), func() { h.ShowEditPartnership(p) })
+		return titledCard(p.Name, sub, container.NewVBox(widget.NewLabel("No assessments yet."), container.NewHBox(start, edit)))
 	}
-	grid := container.NewGridWithColumns(6, homeHeader("Period"), homeHeader("Status"), homeHeader("Overall level"),
-		homeHeader("Questions assessed"), homeHeader("Question set"), homeHeader(""))
+	rows := container.NewVBox()
 	for _, a := range v.assessments {
-		for _, text := range []string{a.Period, statusText(a.Status), overallText(a.Score, v.labels[a.ID]),
-			fmt.Sprintf("%d of %d", a.Score.Assessed, a.Score.Total)} {
-			grid.Add(widget.NewLabel(text))
-		}
-		set := widget.NewLabel(a.QuestionnaireTitle)
-		set.Truncation = fyne.TextTruncateEllipsis // only the title can outgrow its column
-		grid.Add(set)
-		grid.Add(h.rowButtons(a))
+		period := boldLabel(a.Period)
+		facts := wrapLabel(fmt.Sprintf("%s · %s · %d of %d questions assessed · %s", a.Status.Label(),
+			overallText(a.Score, v.labels[a.ID]), a.Score.Assessed, a.Score.Total, a.QuestionnaireTitle))
+		rows.Add(container.NewBorder(nil, nil, period, container.NewVBox(h.rowButtons(a)), facts))
+		rows.Add(widget.NewSeparator())
 	}
-	buttons := container.NewHBox(start)
+	edit := widget.NewButtonWithIcon("Edit details", theme.DocumentCreateIcon(), func() { h.ShowEditPartnership(p) })
+	buttons := container.NewHBox(start, edit)
 	if h.Compare != nil && len(v.assessments) >= 2 {
 		compare := widget.NewButtonWithIcon("Compare years", theme.ViewRefreshIcon(), func() { h.Compare(p) })
 		h.CompareButtons[p.ID] = compare
 		buttons.Add(compare)
 	}
-	return widget.NewCard(p.Name, sub, container.NewVBox(grid, buttons))
+	return titledCard(p.Name, sub, container.NewVBox(rows, buttons))
 }
 
 // rowButtons are Open, and for a draft Rename and Delete.
@@ -238,24 +236,6 @@ func (h *Home) rowButtons(a store.AssessmentSummary) fyne.CanvasObject {
 		row.Add(widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { h.ConfirmDelete(a.Assessment) }))
 	}
 	return row
-}
-
-// homeHeader is a bold column heading.
-func homeHeader(text string) *widget.Label {
-	return widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-}
-
-// statusText is an assessment status as a person reads it.
-func statusText(s assessment.Status) string {
-	switch s {
-	case assessment.SignedOff:
-		return "Signed off"
-	case assessment.Agreed:
-		return "Agreed"
-	case assessment.Workshop:
-		return "In workshop"
-	}
-	return "Draft"
 }
 
 // overallText is the overall score to one decimal with its level's label,
@@ -272,8 +252,7 @@ func (h *Home) ShowRename(a assessment.Assessment) {
 	period := widget.NewEntry()
 	period.SetText(a.Period)
 	period.Validator = assessment.ValidatePeriod
-	var f *formDialog
-	f = newFormDialog("Rename the "+a.Period+" assessment", "Rename",
+	f := newFormDialog("Rename the "+a.Period+" assessment", "Rename",
 		widget.NewForm(widget.NewFormItem("Period", period)), h.win, func() string {
 			if err := period.Validate(); err != nil {
 				return err.Error()
@@ -287,17 +266,25 @@ func (h *Home) ShowRename(a assessment.Assessment) {
 	f.show(fyne.NewSize(420, 200))
 }
 
-// ConfirmDelete asks before deleting a draft assessment.
+// ConfirmDelete asks before deleting a draft assessment. Cancel is the
+// default: it has the keyboard, so Enter or Space keeps the draft, and
+// Delete is marked as dangerous.
 func (h *Home) ConfirmDelete(a assessment.Assessment) {
-	msg := fmt.Sprintf("Delete the draft %s assessment and everything recorded in it?\nThis cannot be undone.", a.Period)
-	dialog.ShowConfirm("Delete draft assessment", msg, func(ok bool) {
-		if !ok {
-			return
-		}
+	msg := wrapLabel(fmt.Sprintf("Delete the draft %s assessment and everything recorded in it? This cannot be undone.", a.Period))
+	d := dialog.NewCustomWithoutButtons("Delete draft assessment", msg, h.win)
+	cancel := widget.NewButton("Cancel", d.Hide)
+	cancel.Importance = widget.HighImportance
+	del := widget.NewButtonWithIcon("Delete", theme.DeleteIcon(), func() {
+		d.Hide()
 		if err := h.store.DeleteAssessment(h.ctx, a.ID); err != nil {
 			dialog.ShowError(fmt.Errorf("the assessment was not deleted: %w", err), h.win)
 			return
 		}
 		h.Load(nil)
-	}, h.win)
+	})
+	del.Importance = widget.DangerImportance
+	d.SetButtons([]fyne.CanvasObject{del, cancel})
+	d.Resize(fyne.NewSize(min(460, h.win.Canvas().Size().Width-20), 0))
+	d.Show()
+	h.win.Canvas().Focus(cancel)
 }

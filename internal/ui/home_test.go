@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -31,7 +32,7 @@ func TestHomeShowsDemo(t *testing.T) {
 			t.Errorf("home lacks %q:\n%s", want, got)
 		}
 	}
-	if !strings.HasPrefix(h.Status.Text, "1 partnership(s).") {
+	if !strings.HasPrefix(h.Status.Text, "1 partnership. ") {
 		t.Errorf("status %q", h.Status.Text)
 	}
 }
@@ -57,10 +58,16 @@ func TestOpenError(t *testing.T) {
 	quit := false
 	e := NewOpenError(path, err, func() { quit = true })
 	test.NewTempWindow(t, e.Content())
-	for _, want := range []string{path, "not a Partnership Maturity database", "Nothing in the file was changed"} {
+	for _, want := range []string{path, "not a Partnership Maturity database", "Nothing in the file was changed", "not one of the app's databases"} {
 		if !strings.Contains(e.Message.Text, want) {
 			t.Errorf("message lacks %q:\n%s", want, e.Message.Text)
 		}
+	}
+	if strings.Contains(e.Message.Text, "Close any other copy") || strings.Contains(e.Message.Text, "Another copy of the app") {
+		t.Errorf("a file that is not a database is blamed on another copy of the app:\n%s", e.Message.Text)
+	}
+	if locked := NewOpenError(path, fmt.Errorf("open: %w", store.ErrLocked), nil); !strings.Contains(locked.Message.Text, "Another copy of the app") {
+		t.Errorf("a locked file's advice: %s", locked.Message.Text)
 	}
 	test.Tap(e.Quit)
 	if !quit {

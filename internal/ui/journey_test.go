@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -57,6 +58,7 @@ func TestNewUserJourney(t *testing.T) {
 		want[qu] = level
 		cur.TypedKey(&fyne.KeyEvent{Name: fyne.KeyPageDown})
 	}
+	cur.s.now = func() time.Time { return testClock } // the actions fall due after it
 	cur.ShowActions()
 	for i := range 5 {
 		test.Tap(cur.Actions.Add)

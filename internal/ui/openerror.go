@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"errors"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
@@ -26,14 +28,30 @@ type OpenError struct {
 func NewOpenError(path string, err error, quit func()) *OpenError {
 	e := &OpenError{
 		Message: widget.NewLabel("The database could not be opened.\n\nFile: " + path + "\nProblem: " + err.Error() +
-			"\n\nNothing in the file was changed. Close any other copy of the app, or start it with another file: " +
-			"maturity --db PATH, or set MATURITY_DB."),
+			"\n\nNothing in the file was changed. " + openAdvice(err)),
 		Quit: widget.NewButtonWithIcon("Quit", theme.CancelIcon(), quit),
 	}
 	e.Message.Wrapping = fyne.TextWrapWord
 	title := widget.NewLabelWithStyle("Cannot open the database", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	e.content = container.NewPadded(container.NewVBox(title, e.Message, container.NewHBox(e.Quit)))
 	return e
+}
+
+// openAdvice is what to do about err, for its cause.
+func openAdvice(err error) string {
+	other := "To use another file, start the app with maturity --db PATH, or set MATURITY_DB."
+	switch {
+	case errors.Is(err, store.ErrLocked):
+		return "Another copy of the app, or another program, has the file open: close it and start the app again. " + other
+	case errors.Is(err, store.ErrNotDatabase):
+		return "This file is not one of the app's databases: perhaps the wrong file was chosen, or it was damaged. " +
+			"Restore it from a backup if you have one. " + other
+	case errors.Is(err, store.ErrTooNew):
+		return "A newer version of the app wrote this file: install that version to open it. " + other
+	case errors.Is(err, store.ErrReadOnly):
+		return "The app may not write to this file: give your account permission to change it, or copy it somewhere you can. " + other
+	}
+	return "Check that the folder exists and that you may write to it. " + other
 }
 
 // Content is the screen's root object.

@@ -2,19 +2,15 @@ package ui
 
 import (
 	"fmt"
-	"image"
 	"math"
 	"strings"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/partnership-maturity/maturity/assets"
 	"github.com/partnership-maturity/maturity/internal/assessment"
-	"github.com/partnership-maturity/maturity/internal/chart"
 	"github.com/partnership-maturity/maturity/internal/report"
 )
 
@@ -35,7 +31,10 @@ type Overview struct {
 	// Participants lists who took part, by agency.
 	Participants *widget.Label
 	// Radar draws the themes' levels, targets and last year's levels.
-	Radar *canvas.Image
+	Radar *RadarView
+	// stale is true when an edit was saved while the overview was hidden:
+	// it is brought up to date when next shown.
+	stale bool
 	// plan, when set, starts an action for a theme and question.
 	plan    func(themeID, questionID string)
 	content fyne.CanvasObject
@@ -46,14 +45,16 @@ type Overview struct {
 // priority to start an action for it.
 func NewOverview(s *session, plan func(themeID, questionID string)) *Overview {
 	o := &Overview{s: s, plan: plan, Overall: widget.NewLabel(""), Cards: container.NewGridWithColumns(2),
-		Priorities: container.NewVBox(), Participants: widget.NewLabel(""), Radar: canvas.NewImageFromImage(nil)}
-	o.Radar.FillMode = canvas.ImageFillContain
-	o.Radar.SetMinSize(fyne.NewSize(radarW, radarH))
+		Priorities: container.NewVBox(), Participants: widget.NewLabel("")}
+	o.Radar = NewRadarView(func(err error) {
+		o.Overall.SetText(o.Overall.Text + "\n(The radar chart could not be drawn: " + errText(err) + ")")
+	})
 	o.Overall.SizeName = theme.SizeNameSubHeadingText
 	o.Overall.Wrapping = fyne.TextWrapWord
 	o.Participants.Wrapping = fyne.TextWrapWord
-	body := container.NewVBox(o.Overall, container.NewBorder(nil, nil, o.Radar, nil, o.Cards),
-		widget.NewCard("Top priorities", "Largest gap to target first, then the widest spread of votes, then the lowest confidence", o.Priorities),
+	body := container.NewVBox(o.Overall, container.New(&besideOrAbove{}, o.Radar, o.Cards),
+		widget.NewCard("Top priorities", "", container.NewVBox(
+			wrapLabel("Largest gap to target first, then the widest spread of votes, then the lowest confidence."), o.Priorities)),
 		widget.NewCard("Participants", "", o.Participants))
 	o.content = container.NewVScroll(container.NewPadded(body))
 	s.onChange(o.Refresh)
@@ -61,11 +62,25 @@ func NewOverview(s *session, plan func(themeID, questionID string)) *Overview {
 	return o
 }
 
+// Shown brings the overview up to date if edits were saved while it was
+// hidden.
+func (o *Overview) Shown() {
+	if o.stale {
+		o.Refresh()
+	}
+}
+
 // Content is the screen's root object.
 func (o *Overview) Content() fyne.CanvasObject { return o.content }
 
-// Refresh redraws everything from the session's record.
+// Refresh redraws everything from the session's record; while the
+// overview is hidden it only notes that it is out of date.
 func (o *Overview) Refresh() {
+	if !o.content.Visible() {
+		o.stale = true
+		return
+	}
+	o.stale = false
 	q, rec := o.s.q, o.s.rec
 	themes := assessment.ThemeScores(q, rec.Responses)
 	overall := assessment.Overall(themes)
@@ -91,34 +106,9 @@ func (o *Overview) Refresh() {
 	o.drawRadar()
 }
 
-// The radar's size on screen, in Fyne units.
-const (
-	radarW = 500
-	radarH = 420
-)
-
-// drawRadar renders the radar chart; if it cannot, it says so in its place.
+// drawRadar gives the radar the session's data to draw.
 func (o *Overview) drawRadar() {
-	img, err := radarImage(report.ThemeRadar(o.s.q, o.s.rec, o.s.prev))
-	if err != nil {
-		o.Overall.SetText(o.Overall.Text + "\n(The radar chart could not be drawn: " + err.Error() + ")")
-		return
-	}
-	o.Radar.Image = img
-	o.Radar.Refresh()
-}
-
-// radarImage draws a radar at twice the screen size, for sharp text.
-func radarImage(r chart.Radar) (image.Image, error) {
-	f, err := chart.NewFont(assets.FontRegular)
-	if err != nil {
-		return nil, err
-	}
-	d, err := r.Draw(radarW, radarH, f)
-	if err != nil {
-		return nil, err
-	}
-	return d.Image(2, assets.FontRegular, assets.FontBold)
+	o.Radar.SetData(report.ThemeRadar(o.s.q, o.s.rec, o.s.prev))
 }
 
 // themeCard shows one theme's score, coverage, target and last year.
@@ -134,7 +124,7 @@ func (o *Overview) themeCard(i int, ts assessment.ThemeScore, last *assessment.T
 	}
 	body := widget.NewLabel(strings.Join(lines, "\n"))
 	body.Wrapping = fyne.TextWrapWord
-	return widget.NewCard(t.Title, "", body)
+	return titledCard(t.Title, "", body)
 }
 
 // scoreWithLabel is "2.7 Developing", or "Not assessed".
@@ -183,7 +173,7 @@ func (o *Overview) refreshPriorities() {
 
 // priorityRow is one priority: the question, why, and "Plan an action".
 func (o *Overview) priorityRow(p assessment.Priority) fyne.CanvasObject {
-	qu, t, _ := o.s.q.Question(p.QuestionID)
+	qu, _, _ := o.s.q.Question(p.QuestionID)
 	why := []string{fmt.Sprintf("level %d → target %d (gap %d)", p.Level, p.Target, p.Gap())}
 	if p.Spread.Count > 0 {
 		s := fmt.Sprintf("votes %d–%d", p.Spread.Min, p.Spread.Max)
@@ -197,7 +187,7 @@ func (o *Overview) priorityRow(p assessment.Priority) fyne.CanvasObject {
 	} else {
 		why = append(why, "confidence not given")
 	}
-	label := widget.NewLabel(fmt.Sprintf("%s — %s: %s\n%s", t.Title, p.QuestionID, qu.Text, strings.Join(why, "; ")))
+	label := widget.NewLabel(fmt.Sprintf("%s: %s\n%s", o.s.q.QuestionName(p.QuestionID), qu.Text, strings.Join(why, "; ")))
 	label.Wrapping = fyne.TextWrapWord
 	if o.plan == nil || o.s.readOnly() {
 		return label

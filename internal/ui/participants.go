@@ -92,14 +92,14 @@ func (l *ParticipantList) add() {
 		return
 	}
 	var saved assessment.Participant
-	if !l.s.save(func(ctx context.Context) (err error) {
+	if l.s.save(func(ctx context.Context) (err error) {
 		if p.ID != "" {
 			saved, err = l.s.store.UpdateParticipant(ctx, p)
 		} else {
 			saved, err = l.s.store.AddParticipant(ctx, p)
 		}
 		return err
-	}) {
+	}) != nil {
 		l.Problem.SetText("The participant was not saved: see the bar at the bottom.")
 		return
 	}
@@ -129,7 +129,7 @@ func (l *ParticipantList) edit(p assessment.Participant) {
 
 // remove deletes a participant, with their votes.
 func (l *ParticipantList) remove(id string) {
-	if !l.s.save(func(ctx context.Context) error { return l.s.store.DeleteParticipant(ctx, id) }) {
+	if l.s.save(func(ctx context.Context) error { return l.s.store.DeleteParticipant(ctx, id) }) != nil {
 		return
 	}
 	l.s.rec.Participants = deleteByID(l.s.rec.Participants, id)
@@ -155,7 +155,7 @@ func (l *ParticipantList) setFacilitator(i int, on bool) {
 	if l.s.save(func(ctx context.Context) (err error) {
 		saved, err = l.s.store.UpdateParticipant(ctx, p)
 		return err
-	}) {
+	}) == nil {
 		l.s.rec.Participants[i] = saved
 	}
 }
@@ -202,11 +202,11 @@ func (l *ParticipantList) importRatings(path, name string) error {
 		return errors.New("give the partner's name")
 	}
 	var saved assessment.Participant
-	if !l.s.save(func(ctx context.Context) (err error) {
+	if l.s.save(func(ctx context.Context) (err error) {
 		saved, err = l.s.store.ImportVotes(ctx, assessment.Participant{AssessmentID: l.s.rec.Assessment.ID,
 			Name: strings.TrimSpace(name), AgencyID: l.agencyID()}, votes)
 		return err
-	}) {
+	}) != nil {
 		return errors.New("the ratings were not saved: see the bar at the bottom")
 	}
 	l.s.rec.Participants = append(l.s.rec.Participants, saved)

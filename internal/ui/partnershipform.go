@@ -20,6 +20,13 @@ import (
 type agencyRow struct {
 	Name *widget.Entry
 	Kind *widget.Select
+	// id is the stored agency's id when editing, "" for a new row.
+	id string
+	// Remove takes a stored agency off the form (it is deleted on saving,
+	// if no record names it); nil for a new row.
+	Remove  *widget.Button
+	removed bool
+	line    fyne.CanvasObject
 }
 
 // PartnershipForm creates a partnership with its agencies. The three
@@ -46,6 +53,12 @@ func (h *Home) ShowNewPartnership() { h.newPartnershipForm().dialog.show(fyne.Ne
 
 // newPartnershipForm builds the form; it saves through h's store.
 func (h *Home) newPartnershipForm() *PartnershipForm {
+	return h.partnershipForm("New partnership", "Create partnership", h.createPartnership)
+}
+
+// partnershipForm builds the form titled title, with the three statutory
+// partners' rows; submit saves it, or says what to fix.
+func (h *Home) partnershipForm(title, submitText string, save func(*PartnershipForm) string) *PartnershipForm {
 	f := &PartnershipForm{Name: widget.NewEntry(), Area: widget.NewEntry(), rows: container.NewVBox()}
 	f.Name.SetPlaceHolder("e.g. Northshire Safeguarding Children Partnership")
 	f.Area.SetPlaceHolder("e.g. Northshire")
@@ -63,10 +76,8 @@ func (h *Home) newPartnershipForm() *PartnershipForm {
 	hint := widget.NewLabel("The three statutory partners are listed first. Add relevant agencies such as schools, probation or the voluntary sector.")
 	hint.Wrapping = fyne.TextWrapWord
 	form := widget.NewForm(widget.NewFormItem("Name", f.Name), widget.NewFormItem("Area", f.Area))
-	body := container.NewVBox(form, widget.NewSeparator(), homeHeader("Agencies"), hint, f.rows, container.NewHBox(f.AddAgency))
-	f.dialog = newFormDialog("New partnership", "Create partnership", container.NewVScroll(body), h.win, func() string {
-		return h.createPartnership(f)
-	})
+	body := container.NewVBox(form, widget.NewSeparator(), boldLabel("Agencies"), hint, f.rows, container.NewHBox(f.AddAgency))
+	f.dialog = newFormDialog(title, submitText, container.NewVScroll(body), h.win, func() string { return save(f) })
 	return f
 }
 
@@ -77,7 +88,12 @@ func (f *PartnershipForm) addRow(k assessment.AgencyKind) {
 	row.Name.SetPlaceHolder(kindNames[k] + " name")
 	row.Name.Validator = assessment.AgencyNameField.Check
 	f.Agencies = append(f.Agencies, row)
-	f.rows.Add(container.NewBorder(nil, nil, nil, row.Kind, row.Name))
+	if f.dialog != nil {
+		f.dialog.watch(row.Name)
+	}
+	row.line = container.NewBorder(nil, nil, nil, row.Kind, row.Name)
+	f.Agencies[len(f.Agencies)-1] = row
+	f.rows.Add(row.line)
 }
 
 // kindLabels lists the kinds as shown, statutory partners first.
@@ -108,14 +124,14 @@ func (f *PartnershipForm) partnership() (assessment.Partnership, string) {
 	seen := map[string]bool{}
 	for _, row := range f.Agencies {
 		name := strings.TrimSpace(row.Name.Text)
-		if name == "" {
+		if name == "" || row.removed {
 			continue
 		}
 		if seen[strings.ToLower(name)] {
 			return p, fmt.Sprintf("The agency %q is listed twice.", name)
 		}
 		seen[strings.ToLower(name)] = true
-		p.Agencies = append(p.Agencies, assessment.Agency{Name: name, Kind: kindOf(row.Kind.Selected)})
+		p.Agencies = append(p.Agencies, assessment.Agency{ID: row.id, Name: name, Kind: kindOf(row.Kind.Selected)})
 	}
 	if len(p.Agencies) == 0 {
 		return p, "Name at least one agency: the statutory partners take part in every assessment."

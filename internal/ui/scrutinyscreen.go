@@ -271,7 +271,7 @@ func (c *ScrutinyScreen) addMessage(kind assessment.MessageKind) {
 			c.s.rec.Challenges = append(c.s.rec.Challenges, saved)
 		}
 		return err
-	}) {
+	}) == nil {
 		c.Message.SetText("")
 	}
 	c.showThread()

@@ -2,8 +2,6 @@ package ui
 
 import (
 	"context"
-	"errors"
-	"fmt"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -36,26 +34,12 @@ type session struct {
 // set and, when it was started from one, the previous assessment. It does
 // not touch widgets, so it may run off the UI goroutine.
 func loadSession(ctx context.Context, s Store, id string) (*session, error) {
-	rec, err := s.LoadRecord(ctx, id)
+	l, err := store.Load(ctx, s, id)
 	if err != nil {
-		return nil, fmt.Errorf("loading the assessment: %w", err)
+		return nil, err
 	}
-	a := rec.Assessment
-	q, err := s.Questionnaire(ctx, a.QuestionnaireID, a.QuestionnaireVersion)
-	if err != nil {
-		return nil, fmt.Errorf("loading question set %s %s: %w", a.QuestionnaireID, a.QuestionnaireVersion, err)
-	}
-	sess := &session{ctx: ctx, store: s, q: q, rec: rec, saved: NewSaveStatus(), now: time.Now}
-	if a.PreviousID != "" {
-		prev, err := s.LoadRecord(ctx, a.PreviousID)
-		switch {
-		case err == nil:
-			sess.prev = &prev
-		case !errors.Is(err, store.ErrNotFound):
-			return nil, fmt.Errorf("loading the previous assessment: %w", err)
-		}
-	}
-	return sess, nil
+	return &session{ctx: ctx, store: s, q: l.Questionnaire, rec: l.Record, prev: l.Previous,
+		saved: NewSaveStatus(), now: time.Now}, nil
 }
 
 // readOnly reports whether the assessment is signed off and so cannot change.
@@ -85,7 +69,7 @@ func (s *session) previousResponse(questionID string) (assessment.Response, bool
 }
 
 // saveResponse stores r and, once stored, puts it into rec.
-func (s *session) saveResponse(r assessment.Response) bool {
+func (s *session) saveResponse(r assessment.Response) error {
 	return s.save(func(ctx context.Context) error {
 		saved, err := s.store.SaveResponse(ctx, r)
 		if err != nil {
@@ -104,18 +88,18 @@ func (s *session) saveResponse(r assessment.Response) bool {
 
 // save runs one edit against the store on the UI goroutine (each is one
 // short transaction), shows the outcome in the save status, and tells the
-// listeners when it succeeded. It reports whether the edit was saved.
-func (s *session) save(edit func(ctx context.Context) error) bool {
+// listeners when it succeeded. It returns the edit's error, nil when saved.
+func (s *session) save(edit func(ctx context.Context) error) error {
 	s.saved.Saving()
 	err := edit(s.ctx)
 	s.saved.Done(err)
 	if err != nil {
-		return false
+		return err
 	}
 	for _, l := range s.listeners {
 		l()
 	}
-	return true
+	return nil
 }
 
 // onChange registers f to run after every saved edit.

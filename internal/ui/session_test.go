@@ -104,8 +104,8 @@ func TestSessionSaveKeepsRecordInStep(t *testing.T) {
 	sess.onChange(func() { changes++ })
 	r := sess.response("culture.2")
 	r.Level, r.Evidence = 3, "Minutes of the June executive"
-	if !sess.saveResponse(r) {
-		t.Fatalf("save failed: %s", sess.saved.Label.Text)
+	if err := sess.saveResponse(r); err != nil {
+		t.Fatalf("save failed: %v (%s)", err, sess.saved.Label.Text)
 	}
 	if sess.response("culture.2").Level != 3 || sess.saved.Label.Text != "Saved" || changes != 1 {
 		t.Errorf("after save: level %d, status %q, %d changes", sess.response("culture.2").Level, sess.saved.Label.Text, changes)
@@ -115,7 +115,7 @@ func TestSessionSaveKeepsRecordInStep(t *testing.T) {
 		t.Fatalf("LoadRecord: %v, %d responses", err, len(rec.Responses))
 	}
 	r.Level = 9 // off the scale: the store refuses it
-	if sess.saveResponse(r) || !sess.saved.Failed || changes != 1 || sess.response("culture.2").Level != 3 {
+	if err := sess.saveResponse(r); err == nil || !sess.saved.Failed || changes != 1 || sess.response("culture.2").Level != 3 {
 		t.Errorf("a refused save: status %q failed %v changes %d level %d", sess.saved.Label.Text, sess.saved.Failed, changes, sess.response("culture.2").Level)
 	}
 }

@@ -113,7 +113,13 @@ func (st *Settings) apply() {
 		v := theme.VariantDark
 		t.variant = &v
 	}
+	// Keep the window's size: text made larger again after being larger
+	// must not leave the window wider than the screen.
+	size := st.win.Canvas().Size()
 	st.app.Settings().SetTheme(t)
+	if !size.IsZero() {
+		st.win.Resize(size)
+	}
 }
 
 // openFolder opens the folder holding the database in the file manager.

@@ -162,7 +162,7 @@ func (c *SignOffScreen) saveReason() {
 	}
 	r := c.s.response(c.ReasonQuestion.Selected)
 	r.NotAssessedReason = strings.TrimSpace(c.Reason.Text)
-	if c.s.saveResponse(r) {
+	if c.s.saveResponse(r) == nil {
 		c.Reason.SetText("")
 	}
 	c.Refresh()
@@ -190,7 +190,7 @@ func (c *SignOffScreen) amend(reason string) string {
 	if err != nil {
 		return err.Error()
 	}
-	ok := c.s.save(func(ctx context.Context) error {
+	err = c.s.save(func(ctx context.Context) error {
 		am, err := c.st.Amend(ctx, c.s.rec.Assessment.ID, reason, original, sum)
 		if err != nil {
 			return err
@@ -199,7 +199,7 @@ func (c *SignOffScreen) amend(reason string) string {
 		return nil
 	})
 	c.Refresh()
-	if !ok {
+	if err != nil {
 		return "Not amended: " + c.s.saved.Label.Text
 	}
 	return ""
@@ -265,7 +265,7 @@ func (c *SignOffScreen) sign(d *SignDialog) string {
 	if err != nil {
 		return err.Error()
 	}
-	ok := c.s.save(func(ctx context.Context) error {
+	err = c.s.save(func(ctx context.Context) error {
 		if _, err := c.st.Sign(ctx, so, bundle.CheckSignOffs); err != nil {
 			return err
 		}
@@ -277,7 +277,7 @@ func (c *SignOffScreen) sign(d *SignDialog) string {
 		return nil
 	})
 	c.Refresh()
-	if !ok {
+	if err != nil {
 		return "Not signed: " + c.s.saved.Label.Text
 	}
 	return ""

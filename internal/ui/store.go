@@ -16,6 +16,9 @@ type Store interface {
 	Partnerships(ctx context.Context) ([]assessment.Partnership, error)
 	CreatePartnership(ctx context.Context, p assessment.Partnership) (assessment.Partnership, error)
 	AddAgency(ctx context.Context, a assessment.Agency) (assessment.Agency, error)
+	UpdatePartnership(ctx context.Context, p assessment.Partnership) (assessment.Partnership, error)
+	UpdateAgency(ctx context.Context, a assessment.Agency) (assessment.Agency, error)
+	DeleteAgency(ctx context.Context, id string) error
 
 	SaveQuestionnaire(ctx context.Context, q *questionnaire.Questionnaire) error
 	Questionnaire(ctx context.Context, id, version string) (*questionnaire.Questionnaire, error)

@@ -11,8 +11,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/driver/desktop"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -72,7 +70,10 @@ type Walkthrough struct {
 	// CarriedNote says the text came from last year and wants reviewing.
 	CarriedNote *widget.Label
 	// The response's text fields.
-	Evidence, Strengths, Areas, Rationale *widget.Entry
+	Evidence, Strengths, Areas, Rationale *FocusEntry
+	// KeyMode says plainly what the number keys do now: set the agreed
+	// level, or type into the field that has the keyboard.
+	KeyMode *widget.Label
 
 	// Refs lists the question's evidence references; RemoveRefs holds the
 	// remove button of each, in the same order.
@@ -144,9 +145,61 @@ func (w *Walkthrough) Show(index int) {
 		return
 	}
 	w.Flush()
+	if w.s.win != nil {
+		w.s.win.Canvas().Unfocus() // the number keys set the level again
+	}
 	w.show(index)
 	w.left.ScrollToTop()
 	w.right.ScrollToTop()
+}
+
+// signedOffNote says that a signed-off assessment is locked, why, and who
+// signed it off and when.
+func signedOffNote(s *session) string {
+	var who []string
+	for _, so := range s.rec.SignOffs {
+		name := so.Name
+		if so.Role != "" {
+			name += ", " + so.Role
+		}
+		if agency := s.agencyName(so.AgencyID); agency != "" {
+			name += " (" + agency + ")"
+		}
+		who = append(who, name+" on "+so.SignedAt.Format("2 January 2006"))
+	}
+	by := ""
+	if len(who) > 0 {
+		by = " by " + strings.Join(who, "; ")
+	}
+	return "Locked: this assessment was signed off" + by + ", so nothing here can be changed — the database refuses " +
+		"changes to a signed-off record. To work on it again, start next year's assessment from it."
+}
+
+// focusChanged shows what the number keys do now that e gained or lost
+// the keyboard.
+func (w *Walkthrough) focusChanged(e *FocusEntry, focused bool) {
+	if focused {
+		w.setKeyMode(e.Name)
+		return
+	}
+	w.setKeyMode("")
+}
+
+// setKeyMode says what the number keys do: set the level, or, while the
+// field named typing has the keyboard, type there.
+func (w *Walkthrough) setKeyMode(typing string) {
+	switch {
+	case w.s.readOnly():
+		w.KeyMode.SetText("Locked: signed off, so the level cannot change")
+		w.KeyMode.Importance = widget.WarningImportance
+	case typing != "":
+		w.KeyMode.SetText("Keys type into " + typing + " — press Esc, then 1–5 set the level")
+		w.KeyMode.Importance = widget.MediumImportance
+	default:
+		w.KeyMode.SetText("Press 1–5 to set it, 0 to clear it, or click a level")
+		w.KeyMode.Importance = widget.SuccessImportance
+	}
+	w.KeyMode.Refresh()
 }
 
 // Reload saves any unsaved text and shows the current question again from
@@ -202,14 +255,13 @@ func (w *Walkthrough) build() {
 	w.Position = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	w.ThemeName = widget.NewLabel("")
 	w.ThemeName.Truncation = fyne.TextTruncateEllipsis
-	w.Question = walkWrapped("")
+	w.Question = wrapLabel("")
 	w.Question.SizeName = theme.SizeNameSubHeadingText
 	w.Question.TextStyle = fyne.TextStyle{Bold: true}
-	w.Source = walkWrapped("")
+	w.Source = widget.NewLabel("")
 	w.Source.TextStyle = fyne.TextStyle{Italic: true}
-	w.Purpose = walkWrapped("")
-	w.ReadOnlyNote = walkWrapped("Signed off: this assessment was signed off, so it is read-only and nothing here can be changed. " +
-		"The database refuses changes to a signed-off assessment. To work on it again, start next year's assessment from it.")
+	w.Purpose = wrapLabel("")
+	w.ReadOnlyNote = wrapLabel(signedOffNote(w.s))
 	w.ReadOnlyNote.Importance = widget.WarningImportance
 	w.ReadOnlyNote.TextStyle = fyne.TextStyle{Bold: true}
 
@@ -228,27 +280,29 @@ func (w *Walkthrough) build() {
 	w.Confidence = widget.NewRadioGroup([]string{"Low", "Medium", "High"}, func(string) { w.setConfidence() })
 	w.Confidence.Horizontal = true
 
-	w.CarriedNote = walkWrapped("")
+	w.CarriedNote = wrapLabel("")
 	w.CarriedNote.Importance = widget.WarningImportance
 	w.CarriedNote.TextStyle = fyne.TextStyle{Bold: true}
-	w.Evidence = w.textEntry("What shows the level: documents, data, audits, what children, families and practitioners say", 5)
-	w.Strengths = w.textEntry("What works well", 3)
-	w.Areas = w.textEntry("What needs to develop", 3)
-	w.Rationale = w.textEntry("Why the partnership agreed this level", 3)
+	w.KeyMode = wrapLabel("")
+	w.KeyMode.TextStyle = fyne.TextStyle{Bold: true}
+	w.Evidence = w.textEntry("Evidence", "What shows the level: documents, data, audits, what children, families and practitioners say", 5)
+	w.Strengths = w.textEntry("Strengths", "What works well", 3)
+	w.Areas = w.textEntry("Areas for development", "What needs to develop", 3)
+	w.Rationale = w.textEntry("Rationale", "Why the partnership agreed this level", 3)
 
 	w.LastYearTitle = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	w.LastYearLevel = walkWrapped("")
-	w.LastYearText = walkWrapped("")
+	w.LastYearLevel = wrapLabel("")
+	w.LastYearText = wrapLabel("")
 	lastYearBox := newWalkPatch(theme.ColorNameInputBackground, theme.InputRadiusSize(), fyne.Size{})
 	w.LastYear = container.NewStack(lastYearBox, container.NewPadded(container.NewVBox(w.LastYearTitle, w.LastYearLevel, w.LastYearText)))
 
 	w.Refs = container.NewVBox()
 	w.RefTitle = widget.NewEntry()
-	w.RefTitle.SetPlaceHolder("Title of the document")
+	w.RefTitle.SetPlaceHolder("Document title")
 	w.RefLocation = widget.NewEntry()
-	w.RefLocation.SetPlaceHolder("Where it is: link, path or reference")
+	w.RefLocation.SetPlaceHolder("Link, path or reference")
 	w.AddRef = widget.NewButtonWithIcon("Add reference", theme.ContentAddIcon(), w.addRef)
-	w.RefProblem = walkWrapped("")
+	w.RefProblem = wrapLabel("")
 	w.RefProblem.Importance = widget.DangerImportance
 	w.RefProblem.Hide()
 
@@ -256,17 +310,17 @@ func (w *Walkthrough) build() {
 	w.NextButton = widget.NewButtonWithIcon("Next question", theme.NavigateNextIcon(), w.Next)
 	w.NextButton.IconPlacement = widget.ButtonIconTrailingText
 
-	levelHint := walkWrapped("Choose the level the partnership agrees on: click it, or press 1–5 (0 = not assessed). " +
-		"The scale and the guidance for each level are this app's own, not the Panel's words.")
-	levels := container.NewVBox(walkHeading("Agreed level"), levelHint)
+	levelHint := wrapLabel("The scale and the guidance for each level are this app's own, not the Panel's words.")
+	levelHint.SizeName = theme.SizeNameCaptionText
+	levels := container.NewVBox(container.NewBorder(nil, nil, boldLabel("Agreed level"), nil, w.KeyMode))
 	for _, c := range w.Levels {
 		levels.Add(c)
 	}
 	levels.Add(w.NotAssessed)
-	leftBody := container.NewVBox(w.Purpose, widget.NewSeparator(), levels)
+	leftBody := container.NewVBox(levels, levelHint, widget.NewSeparator(), w.Purpose)
 	w.left = container.NewVScroll(container.NewPadded(leftBody))
 
-	w.refAdd = container.NewBorder(nil, nil, nil, w.AddRef, container.NewGridWithColumns(2, w.RefTitle, w.RefLocation))
+	w.refAdd = container.NewBorder(nil, nil, nil, container.NewVBox(w.AddRef), container.NewVBox(w.RefTitle, w.RefLocation))
 	w.readOnlyText = map[fyne.CanvasObject]*widget.Label{}
 	rightBody := container.NewVBox(
 		w.LastYear,
@@ -282,7 +336,7 @@ func (w *Walkthrough) build() {
 	w.right = container.NewVScroll(container.NewPadded(rightBody))
 
 	split := container.NewHSplit(w.left, w.right)
-	split.SetOffset(0.5)
+	split.SetOffset(0.58) // the scale gets the room: all of it fits at once
 
 	strip := container.NewHBox()
 	for ti, t := range w.s.q.Themes {
@@ -300,8 +354,10 @@ func (w *Walkthrough) build() {
 			strip.Add(widget.NewSeparator())
 		}
 	}
-	position := container.NewBorder(nil, nil, w.Position, nil, w.ThemeName)
-	top := container.NewVBox(container.NewHScroll(strip), widget.NewSeparator(), w.ReadOnlyNote, position, w.Question, w.Source)
+	w.Source.Truncation = fyne.TextTruncateEllipsis
+	w.Source.Alignment = fyne.TextAlignTrailing
+	position := container.NewBorder(nil, nil, w.Position, nil, container.NewGridWithColumns(2, w.ThemeName, w.Source))
+	top := container.NewVBox(container.NewHScroll(strip), w.ReadOnlyNote, position, w.Question)
 	w.s.saved.Label.Alignment = fyne.TextAlignCenter
 	nav := container.NewBorder(nil, nil, w.PreviousButton, w.NextButton, w.s.saved.Label)
 	w.content = container.NewBorder(top, container.NewVBox(widget.NewSeparator(), nav), nil, nil, split)
@@ -319,16 +375,16 @@ func (w *Walkthrough) buildStrip() {
 // field puts a heading above an editor and, for a signed-off assessment,
 // the plain text that stands in for it.
 func (w *Walkthrough) field(title string, editor fyne.CanvasObject) fyne.CanvasObject {
-	text := walkWrapped("")
+	text := wrapLabel("")
 	text.Hide()
 	w.readOnlyText[editor] = text
-	return container.NewVBox(walkHeading(title), editor, text)
+	return container.NewVBox(boldLabel(title), editor, text)
 }
 
-// textEntry makes a multi-line, word-wrapped field that saves as typed.
-func (w *Walkthrough) textEntry(placeholder string, rows int) *widget.Entry {
-	e := widget.NewMultiLineEntry()
-	e.Wrapping = fyne.TextWrapWord
+// textEntry makes a multi-line, word-wrapped field named name that saves
+// as typed and says when it has the keyboard.
+func (w *Walkthrough) textEntry(name, placeholder string, rows int) *FocusEntry {
+	e := newFocusEntry(name, w.focusChanged, func() fyne.Window { return w.s.win })
 	e.SetPlaceHolder(placeholder)
 	e.SetMinRowsVisible(rows)
 	e.OnChanged = w.textChanged
@@ -356,10 +412,10 @@ func (w *Walkthrough) show(index int) {
 	}
 	w.fillLastYear(wq.question.ID)
 	w.fillResponse(r)
-	walkSetEntry(w.Evidence, r.Evidence)
-	walkSetEntry(w.Strengths, r.Strengths)
-	walkSetEntry(w.Areas, r.AreasForDevelopment)
-	walkSetEntry(w.Rationale, r.Rationale)
+	walkSetEntry(&w.Evidence.Entry, r.Evidence)
+	walkSetEntry(&w.Strengths.Entry, r.Strengths)
+	walkSetEntry(&w.Areas.Entry, r.AreasForDevelopment)
+	walkSetEntry(&w.Rationale.Entry, r.Rationale)
 	walkSetEntry(w.RefTitle, "")
 	walkSetEntry(w.RefLocation, "")
 	w.RefProblem.Hide()
@@ -405,11 +461,7 @@ func (w *Walkthrough) fillResponse(r assessment.Response) {
 	if w.Target.SelectedIndex() != target {
 		w.Target.SetSelectedIndex(target)
 	}
-	confidence := ""
-	if r.Confidence != "" {
-		confidence = strings.ToUpper(string(r.Confidence[:1])) + string(r.Confidence[1:])
-	}
-	if w.Confidence.Selected != confidence {
+	if confidence := r.Confidence.Label(); w.Confidence.Selected != confidence {
 		w.Confidence.SetSelected(confidence)
 	}
 	if w.s.readOnly() {
@@ -511,7 +563,7 @@ func (w *Walkthrough) fillRefs() {
 			remove.Disable()
 		}
 		w.RemoveRefs = append(w.RemoveRefs, remove)
-		w.Refs.Add(container.NewBorder(nil, nil, nil, remove, walkWrapped(text)))
+		w.Refs.Add(container.NewBorder(nil, nil, nil, remove, wrapLabel(text)))
 	}
 	if len(w.RemoveRefs) == 0 {
 		none := widget.NewLabel("No references yet.")
@@ -555,6 +607,7 @@ func (w *Walkthrough) refreshAfterSave() {
 func (w *Walkthrough) applyReadOnly() {
 	ro := w.s.readOnly()
 	walkShow(w.ReadOnlyNote, ro)
+	w.setKeyMode("")
 	for _, c := range append(slices.Clip(w.Levels), w.NotAssessed) {
 		c.setDisabled(ro)
 	}
@@ -664,7 +717,7 @@ func (w *Walkthrough) addRef() {
 	w.RefProblem.Hide()
 	e := assessment.EvidenceRef{AssessmentID: w.s.rec.Assessment.ID, QuestionID: w.questions[w.current].question.ID,
 		Title: title, Location: location}
-	ok := w.s.save(func(ctx context.Context) error {
+	err := w.s.save(func(ctx context.Context) error {
 		saved, err := w.s.store.AddEvidenceRef(ctx, e)
 		if err != nil {
 			return err
@@ -672,7 +725,7 @@ func (w *Walkthrough) addRef() {
 		w.s.rec.EvidenceRefs = append(w.s.rec.EvidenceRefs, saved)
 		return nil
 	})
-	if ok {
+	if err == nil {
 		walkSetEntry(w.RefTitle, "")
 		walkSetEntry(w.RefLocation, "")
 		w.fillRefs()
@@ -684,14 +737,14 @@ func (w *Walkthrough) removeRef(id string) {
 	if w.s.readOnly() {
 		return
 	}
-	ok := w.s.save(func(ctx context.Context) error {
+	err := w.s.save(func(ctx context.Context) error {
 		if err := w.s.store.DeleteEvidenceRef(ctx, id); err != nil {
 			return err
 		}
 		w.s.rec.EvidenceRefs = slices.DeleteFunc(w.s.rec.EvidenceRefs, func(e assessment.EvidenceRef) bool { return e.ID == id })
 		return nil
 	})
-	if ok {
+	if err == nil {
 		w.fillRefs()
 	}
 }
@@ -735,167 +788,9 @@ func walkShow(o fyne.CanvasObject, show bool) {
 	}
 }
 
-// walkWrapped is a word-wrapped label.
-func walkWrapped(text string) *widget.Label {
-	l := widget.NewLabel(text)
-	l.Wrapping = fyne.TextWrapWord
-	return l
-}
-
-// walkHeading is a bold label heading a part of the screen.
-func walkHeading(text string) *widget.Label {
-	return widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-}
-
 // walkField puts a heading above a field.
 func walkField(title string, field fyne.CanvasObject) fyne.CanvasObject {
-	return container.NewVBox(walkHeading(title), field)
-}
-
-// LevelChoice is one level of the maturity scale shown as a choice: its
-// number and label, the scale's descriptor and the theme's guidance for
-// it. Tapping it chooses the level. The chosen one is filled and outlined
-// and says "chosen" in words, not by colour alone.
-type LevelChoice struct {
-	widget.BaseWidget
-	// Value is the level this choice stands for (0 for not assessed).
-	Value int
-	// Selected is true when this is the saved level.
-	Selected bool
-	// Disabled choices ignore taps.
-	Disabled bool
-
-	name         string
-	guidanceText string
-	onTap        func(int)
-	hovered      bool
-	bg           *canvas.Rectangle
-	mark         *widget.Icon
-	title        *widget.Label
-	descriptor   *widget.Label
-	guidance     *widget.RichText
-	body         *fyne.Container
-}
-
-// newLevelChoice builds a choice for level value named name.
-func newLevelChoice(value int, name, descriptor string, onTap func(int)) *LevelChoice {
-	c := &LevelChoice{Value: value, name: name, onTap: onTap}
-	c.bg = canvas.NewRectangle(color.Transparent)
-	c.bg.CornerRadius = theme.InputRadiusSize()
-	c.mark = widget.NewIcon(theme.RadioButtonIcon())
-	c.title = widget.NewLabelWithStyle(name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	c.descriptor = walkWrapped(strings.TrimSpace(descriptor))
-	c.guidance = widget.NewRichText()
-	c.guidance.Wrapping = fyne.TextWrapWord
-	c.guidance.Hide()
-	text := container.NewVBox(c.title, c.descriptor, c.guidance)
-	c.body = container.NewStack(c.bg, container.NewPadded(
-		container.NewBorder(nil, nil, container.NewVBox(container.New(layout.NewCustomPaddedLayout(theme.InnerPadding()/2, 0, 0, 0), c.mark)), nil, text)))
-	c.ExtendBaseWidget(c)
-	return c
-}
-
-// setGuidance shows the theme's guidance for this level, labelled as the
-// app's; empty hides it.
-func (c *LevelChoice) setGuidance(text string) {
-	if text == c.guidanceText {
-		return
-	}
-	c.guidanceText = text
-	if text == "" {
-		c.guidance.Hide()
-		return
-	}
-	c.guidance.Segments = []widget.RichTextSegment{
-		&widget.TextSegment{Text: "App guidance: ", Style: widget.RichTextStyle{Inline: true, TextStyle: fyne.TextStyle{Bold: true}, ColorName: theme.ColorNamePlaceHolder}},
-		&widget.TextSegment{Text: text, Style: widget.RichTextStyle{Inline: true, TextStyle: fyne.TextStyle{Italic: true}}},
-	}
-	c.guidance.Show()
-	c.guidance.Refresh()
-}
-
-// setSelected marks the choice as the saved level or not.
-func (c *LevelChoice) setSelected(selected bool) {
-	if c.Selected == selected {
-		return
-	}
-	c.Selected = selected
-	c.Refresh()
-}
-
-// setDisabled turns taps off or on.
-func (c *LevelChoice) setDisabled(disabled bool) {
-	if c.Disabled == disabled {
-		return
-	}
-	c.Disabled = disabled
-	c.Refresh()
-}
-
-// Tapped chooses this level.
-func (c *LevelChoice) Tapped(*fyne.PointEvent) {
-	if c.Disabled || c.onTap == nil {
-		return
-	}
-	c.onTap(c.Value)
-}
-
-// Cursor shows a pointing hand over a choice that can be tapped.
-func (c *LevelChoice) Cursor() desktop.Cursor {
-	if c.Disabled {
-		return desktop.DefaultCursor
-	}
-	return desktop.PointerCursor
-}
-
-// MouseIn highlights the choice under the pointer.
-func (c *LevelChoice) MouseIn(*desktop.MouseEvent) { c.hovered = true; c.Refresh() }
-
-// MouseMoved does nothing; it completes desktop.Hoverable.
-func (c *LevelChoice) MouseMoved(*desktop.MouseEvent) {}
-
-// MouseOut ends the highlight.
-func (c *LevelChoice) MouseOut() { c.hovered = false; c.Refresh() }
-
-// CreateRenderer draws the choice.
-func (c *LevelChoice) CreateRenderer() fyne.WidgetRenderer {
-	r := &levelChoiceRenderer{c: c}
-	r.Refresh()
-	return r
-}
-
-// levelChoiceRenderer lays out a LevelChoice and brings its look up to
-// date with its state and the theme on every refresh.
-type levelChoiceRenderer struct{ c *LevelChoice }
-
-func (r *levelChoiceRenderer) Layout(size fyne.Size)        { r.c.body.Resize(size) }
-func (r *levelChoiceRenderer) MinSize() fyne.Size           { return r.c.body.MinSize() }
-func (r *levelChoiceRenderer) Objects() []fyne.CanvasObject { return []fyne.CanvasObject{r.c.body} }
-func (r *levelChoiceRenderer) Destroy()                     {}
-
-// Refresh updates the outline, fill, mark and title for the state.
-func (r *levelChoiceRenderer) Refresh() {
-	c := r.c
-	v := fyne.CurrentApp().Settings().ThemeVariant()
-	th := c.Theme()
-	c.bg.StrokeWidth = 1
-	c.bg.StrokeColor = th.Color(theme.ColorNameInputBorder, v)
-	c.bg.FillColor = color.Transparent
-	c.mark.SetResource(theme.RadioButtonIcon())
-	title := c.name
-	if c.Selected {
-		c.bg.StrokeWidth = 3
-		c.bg.StrokeColor = th.Color(theme.ColorNamePrimary, v)
-		c.bg.FillColor = th.Color(theme.ColorNameSelection, v)
-		c.mark.SetResource(theme.RadioButtonCheckedIcon())
-		title += " — chosen"
-	} else if c.hovered && !c.Disabled {
-		c.bg.FillColor = th.Color(theme.ColorNameHover, v)
-	}
-	if c.title.Text != title {
-		c.title.SetText(title)
-	}
-	c.bg.Refresh()
+	return container.NewVBox(boldLabel(title), field)
 }
 
 // walkPatch is a rectangle filled with a theme colour, kept up to date when

@@ -196,7 +196,7 @@ func TestWalkthroughByTaps(t *testing.T) {
 	for i := range n {
 		level := 5 - i%5
 		test.Tap(w.Levels[level-1])
-		if !w.Levels[level-1].Selected || !strings.HasSuffix(w.Levels[level-1].title.Text, "chosen") {
+		if !w.Levels[level-1].Selected || !strings.Contains(w.Levels[level-1].Text(), "— chosen:") {
 			t.Errorf("question %d: tapped level %d is not shown as chosen", i+1, level)
 		}
 		w.Target.SetSelectedIndex(5)
@@ -513,12 +513,12 @@ func TestWalkthroughPicture(t *testing.T) {
 	}
 	sess, _ := demoSession(t)
 	write(sess, 6, "", theme.DefaultTheme(), walkWindowSize)
-	write(sess, 7, "-light", theme.LightTheme(), walkWindowSize)
-	write(sess, 7, "-tall", theme.LightTheme(), fyne.NewSize(1280, 1900))
+	write(sess, 7, "-light", lightTheme(), walkWindowSize)
+	write(sess, 7, "-tall", lightTheme(), fyne.NewSize(1280, 1900))
 	carried, _ := carriedSession(t)
 	write(carried, 0, "-carried", theme.DefaultTheme(), walkWindowSize)
 	s, recs := walkDemoStore(t)
-	write(walkSession(t, s, recs[1].Assessment.ID), 10, "-signed", theme.LightTheme(), walkWindowSize)
+	write(walkSession(t, s, recs[1].Assessment.ID), 10, "-signed", lightTheme(), walkWindowSize)
 }
 
 func BenchmarkWalkthroughNext(b *testing.B) {

@@ -192,7 +192,7 @@ func TestActionFormRefusesUntilSMARTThenSaves(t *testing.T) {
 			func() { f.Title.SetText("Run a multi-agency audit of neglect cases and report the findings") }},
 		{"missing owner", func() { f.Owner.SetText("  ") }, fOwner, "Name the person", func() { f.Owner.SetText("Rhiannon Evans") }},
 		{"bad date", func() { f.Due.SetText("2026-13-40") }, fDue, "2026-13-40 is not a real date", func() { f.Due.SetText("2026-09-30") }},
-		{"date in the wrong shape", func() { f.Due.SetText("30/09/2026") }, fDue, "YYYY-MM-DD", func() { f.Due.SetText("2026-09-30") }},
+		{"date in the wrong shape", func() { f.Due.SetText("30.09.2026") }, fDue, "31/03/2027 or 2027-03-31", func() { f.Due.SetText("30/09/2026") }},
 		{"no measure", func() { f.Measure.SetText("") }, fMeasure, "evaluate its impact",
 			func() {
 				f.Measure.SetText("Share of audited cases with a plan reviewed within 20 days, from 55% to 80%")

@@ -1,0 +1,168 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// screenSizes are the smallest screens the app must fit: a small laptop at
+// normal text and a common projector at the largest text.
+var screenSizes = []struct {
+	name  string
+	size  fyne.Size
+	scale float32
+}{
+	{"1024×600 Normal", fyne.NewSize(1024, 600), 1},
+	{"1280×720 Larger", fyne.NewSize(1280, 720), float32(textScale("Larger (for projecting)"))},
+}
+
+// fitApp is the app on the demo database in a window of size with text
+// at scale, showing the home screen.
+func fitApp(t *testing.T, size fyne.Size, scale float32) (*App, string) {
+	t.Helper()
+	sess, s := demoSession(t)
+	fyne.CurrentApp().Preferences().SetFloat(prefTextScale, float64(scale))
+	w := test.NewTempWindow(t, nil)
+	w.Resize(size)
+	app := New(context.Background(), fyne.CurrentApp(), w, s)
+	test.ApplyTheme(t, fyne.CurrentApp().Settings().Theme())
+	app.run, app.Home.run = inline, inline
+	reload(t, app.Home)
+	return app, sess.rec.Assessment.ID
+}
+
+// assertFits fails unless what the window shows needs no more than size
+// and every button given lies wholly inside the window.
+func assertFits(t *testing.T, app *App, screen string, size fyne.Size, buttons ...*widget.Button) {
+	t.Helper()
+	c := app.win.Canvas()
+	if m := c.Content().MinSize(); m.Width > size.Width || m.Height > size.Height {
+		t.Errorf("%s: needs %.0f×%.0f, more than the %.0f×%.0f window", screen, m.Width, m.Height, size.Width, size.Height)
+	}
+	if got := c.Size(); got.Width > size.Width || got.Height > size.Height {
+		t.Errorf("%s: the window grew to %.0f×%.0f", screen, got.Width, got.Height)
+	}
+	if top := c.Overlays().Top(); top != nil {
+		if m := top.MinSize(); m.Width > size.Width || m.Height > size.Height {
+			t.Errorf("%s: the dialog needs %.0f×%.0f, more than the window", screen, m.Width, m.Height)
+		}
+	}
+	for _, b := range buttons {
+		assertInside(t, screen, b, size)
+	}
+}
+
+// assertInside fails unless b is shown wholly inside a window of size.
+func assertInside(t *testing.T, screen string, b *widget.Button, size fyne.Size) {
+	t.Helper()
+	if b == nil || !b.Visible() {
+		t.Errorf("%s: a button is missing", screen)
+		return
+	}
+	at := fyne.CurrentApp().Driver().AbsolutePositionForObject(b)
+	end := at.Add(b.Size())
+	if b.Size().IsZero() || at.X < 0 || at.Y < 0 || end.X > size.Width || end.Y > size.Height {
+		t.Errorf("%s: %q is at %v–%v, outside the %.0f×%.0f window", screen, b.Text, at, end, size.Width, size.Height)
+	}
+}
+
+func TestEveryScreenFits(t *testing.T) {
+	for _, sz := range screenSizes {
+		t.Run(sz.name, func(t *testing.T) {
+			app, id := fitApp(t, sz.size, sz.scale)
+			home := app.Home
+			assertFits(t, app, "home", sz.size, home.NewPartnership, home.NewAssessment,
+				findButton(home.Detail, "Open"))
+
+			open(t, app, id)
+			cur := app.Current
+			assertFits(t, app, "overview", sz.size, cur.Back)
+
+			cur.ShowQuestions()
+			w := cur.Questions
+			assertFits(t, app, "questions", sz.size, w.NextButton, w.PreviousButton)
+			assertPlaceholderFits(t, w.RefTitle, w.RefLocation)
+
+			cur.ShowActions()
+			assertFits(t, app, "action plan", sz.size, findButton(cur.Actions.Content(), "Add action"))
+			cur.Actions.NewAction(app.Current.s.q.Themes[0].ID, "")
+			assertFits(t, app, "action form", sz.size, cur.Actions.Form.Submit, cur.Actions.Form.Cancel)
+			assertPlaceholderFits(t, cur.Actions.Form.Due, &cur.Actions.Form.Owner.Entry)
+			cur.Actions.Form.dialog.Hide()
+
+			app.ShowExport()
+			assertFits(t, app, "export", sz.size)
+			app.win.Canvas().Overlays().Remove(app.win.Canvas().Overlays().Top())
+
+			app.Settings.Show()
+			assertFits(t, app, "settings", sz.size)
+			app.win.Canvas().Overlays().Remove(app.win.Canvas().Overlays().Top())
+
+			done := make(chan struct{})
+			app.showCompare(home.Views[0].partnership, func() { close(done) })
+			<-done
+			assertFits(t, app, "compare", sz.size, app.Compare.Back)
+		})
+	}
+}
+
+// TestFitReportsOverflow makes sure the fit check can fail: a label too
+// wide for the window is caught.
+func TestFitReportsOverflow(t *testing.T) {
+	app, _ := fitApp(t, fyne.NewSize(1024, 600), 1)
+	wide := widget.NewLabel(fmt.Sprintf("%0800d", 0))
+	app.win.SetContent(wide)
+	inner := &testing.T{}
+	assertFits(inner, app, "wide", fyne.NewSize(1024, 600))
+	if !inner.Failed() {
+		t.Error("a label 800 digits wide was not reported")
+	}
+}
+
+// lightTheme is the app's theme in its light variant, at normal text.
+func lightTheme() fyne.Theme {
+	v := theme.VariantLight
+	return &appTheme{variant: &v, scale: 1}
+}
+
+// assertPlaceholderFits fails when an entry's placeholder is wider than
+// the entry shows.
+func assertPlaceholderFits(t *testing.T, entries ...*widget.Entry) {
+	t.Helper()
+	for _, e := range entries {
+		text := fyne.MeasureText(e.PlaceHolder, theme.TextSize(), fyne.TextStyle{})
+		if room := e.Size().Width - 2*theme.InnerPadding(); text.Width > room {
+			t.Errorf("placeholder %q is %.0f wide in an entry with room for %.0f", e.PlaceHolder, text.Width, room)
+		}
+	}
+}
+
+// TestTextSizeAppliesBothWays: larger text, then normal again, keeps the
+// window's size and the screen within it, at once.
+func TestTextSizeAppliesBothWays(t *testing.T) {
+	size := fyne.NewSize(1280, 720)
+	app, id := fitApp(t, size, 1)
+	open(t, app, id)
+	normal := app.Current.Overview.Radar.MinSize()
+	app.Settings.TextSize.SetSelected("Larger (for projecting)")
+	test.ApplyTheme(t, fyne.CurrentApp().Settings().Theme())
+	larger := app.Current.Overview.Radar.MinSize()
+	if larger.Width <= normal.Width*1.4 {
+		t.Errorf("the radar did not grow with the text: %v then %v", normal, larger)
+	}
+	assertFits(t, app, "overview, larger text", size, app.Current.Back)
+	app.Settings.TextSize.SetSelected("Normal")
+	test.ApplyTheme(t, fyne.CurrentApp().Settings().Theme())
+	if got := app.Current.Overview.Radar.MinSize(); got != normal {
+		t.Errorf("back to normal text the radar is %v; want %v", got, normal)
+	}
+	if got := app.win.Canvas().Size(); got != size {
+		t.Errorf("back to normal text the window is %v; want %v", got, size)
+	}
+}
