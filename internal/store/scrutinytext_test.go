@@ -84,6 +84,12 @@ func TestScrutinyAndWorkshopTextRefused(t *testing.T) {
 				[]assessment.Vote{{QuestionID: qid, Level: 3, Comment: tooLong}})
 			return err
 		}, "the comment is 10001 characters long; the most it may have is 10000"},
+		{"imported record's assurance", func() error {
+			rec := must(f.s.LoadRecord(ctx, f.a.ID))
+			rec.Assessment.ID, rec.Assessment.Period = "imported", "2031/32"
+			rec.Assurance = &assessment.Assurance{AssessmentID: "imported", Scrutineer: "Sam", Statement: escape}
+			return f.s.ImportRecord(ctx, f.q, rec)
+		}, "assurance: the scrutiny statement has an escape character"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -100,6 +106,9 @@ func TestScrutinyAndWorkshopTextRefused(t *testing.T) {
 	if len(rec.Challenges)+len(rec.Judgements)+len(rec.Participants)+len(rec.Votes)+len(rec.Responses)+len(rec.SignOffs) > 0 ||
 		rec.Assurance != nil || rec.Assessment.Revision > 1 {
 		t.Errorf("a refused save stored something: %+v", rec)
+	}
+	if as := must(f.s.Assessments(ctx, f.p.ID)); len(as) != 1 {
+		t.Errorf("a refused import stored an assessment: %+v", as)
 	}
 	if am := must(f.s.Amendments(ctx, f.a.ID)); len(am) > 0 {
 		t.Errorf("a refused amendment was stored: %+v", am)
