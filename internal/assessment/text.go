@@ -39,6 +39,11 @@ var (
 	NoteField            = TextField{Name: "the progress note", Max: 10000, MultiLine: true}
 	CommentField         = TextField{Name: "the comment", Max: 10000, MultiLine: true}
 	LongTextField        = TextField{Name: "the text", Max: 10000, MultiLine: true}
+	// What a participant sends from their phone in a workshop is shown to
+	// the whole room, so it is held shorter than the same text typed on
+	// the laptop.
+	RoomNameField    = TextField{Name: "your name", Max: 80}
+	RoomCommentField = TextField{Name: "your comment", Max: 500, MultiLine: true}
 )
 
 // ErrText matches (errors.Is) every refusal of text by TextField.Check.
@@ -168,13 +173,14 @@ func (p Participant) CheckText() error {
 	return checkAll(check{PersonField.named("the participant's name"), p.Name}, check{RoleField, p.Role})
 }
 
-// CheckText checks the evidence, strengths, areas for development and
-// rationale.
+// CheckText checks the evidence, strengths, areas for development,
+// rationale and the reason for leaving the question not assessed.
 func (r Response) CheckText() error {
 	return checkAll(check{LongTextField.named("the evidence"), r.Evidence},
 		check{LongTextField.named("the strengths"), r.Strengths},
 		check{LongTextField.named("the areas for development"), r.AreasForDevelopment},
-		check{LongTextField.named("the rationale"), r.Rationale})
+		check{LongTextField.named("the rationale"), r.Rationale},
+		check{LongTextField.named("the reason for not assessing"), r.NotAssessedReason})
 }
 
 // CheckText checks the reference's title and location.
@@ -213,6 +219,33 @@ func (s SignOff) CheckText() error {
 	return checkAll(check{PersonField.named("the signer's name"), s.Name}, check{RoleField, s.Role})
 }
 
+// CheckText checks the author's name and the message of a challenge,
+// response or reply.
+func (c Challenge) CheckText() error {
+	return checkAll(check{PersonField.named("the author's name"), c.Author},
+		check{LongTextField.named("the " + strings.ToLower(c.Kind.Label())), c.Text})
+}
+
+// CheckText checks the scrutineer's name and the reasons for the theme's
+// level.
+func (j ThemeJudgement) CheckText() error {
+	return checkAll(check{PersonField.named("the scrutineer's name"), j.Scrutineer},
+		check{LongTextField.named("the reasons for the theme's level"), j.Reasons})
+}
+
+// CheckText checks the scrutineer's name, the reasons for the assurance
+// level and the scrutiny statement.
+func (a Assurance) CheckText() error {
+	return checkAll(check{PersonField.named("the scrutineer's name"), a.Scrutineer},
+		check{LongTextField.named("the reasons for the assurance level"), a.Reasons},
+		check{LongTextField.named("the scrutiny statement"), a.Statement})
+}
+
+// CheckText checks the reason for the amendment.
+func (a Amendment) CheckText() error {
+	return LongTextField.named("the amendment's reason").Check(a.Reason)
+}
+
 // CheckText checks every text of the record, each refusal saying where:
 // "actions[3]: the action's title is 301 characters long; …".
 func (r Record) CheckText() error {
@@ -237,6 +270,11 @@ func (r Record) CheckText() error {
 	addEach(add, "scrutiny", r.Scrutiny)
 	addEach(add, "actions", r.Actions)
 	addEach(add, "signoffs", r.SignOffs)
+	addEach(add, "challenges", r.Challenges)
+	addEach(add, "theme_judgements", r.Judgements)
+	if r.Assurance != nil {
+		add("assurance", -1, r.Assurance.CheckText())
+	}
 	return errors.Join(errs...)
 }
 

@@ -56,7 +56,8 @@ var acceptedEverywhere = []string{
 }
 
 func TestTextCheckRefuses(t *testing.T) {
-	fields := []assessment.TextField{assessment.PartnershipNameField, assessment.ActionTitleField, assessment.OutcomeField, assessment.LongTextField}
+	fields := []assessment.TextField{assessment.PartnershipNameField, assessment.ActionTitleField, assessment.OutcomeField, assessment.LongTextField,
+		assessment.RoomNameField, assessment.RoomCommentField}
 	for _, f := range fields {
 		for name, s := range refusedEverywhere {
 			err := f.Check(s)

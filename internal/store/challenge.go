@@ -25,6 +25,9 @@ func challengeFields(c assessment.Challenge) []field {
 // reply, named and dated (a zero At is now). A response must follow a
 // challenge, and a reply a response. It returns the message as stored.
 func (s *Store) AddChallenge(ctx context.Context, c assessment.Challenge) (assessment.Challenge, error) {
+	if err := checkText(c); err != nil {
+		return assessment.Challenge{}, err
+	}
 	if !slices.Contains(assessment.MessageKinds, c.Kind) {
 		return assessment.Challenge{}, invalid("unknown kind of message %q", c.Kind)
 	}

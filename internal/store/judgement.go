@@ -24,6 +24,9 @@ func judgementFields(j assessment.ThemeJudgement) []field {
 // SaveThemeJudgement saves the scrutineer's view of one theme's maturity,
 // creating or changing the assessment's one judgement of that theme.
 func (s *Store) SaveThemeJudgement(ctx context.Context, j assessment.ThemeJudgement) (assessment.ThemeJudgement, error) {
+	if err := checkText(j); err != nil {
+		return assessment.ThemeJudgement{}, err
+	}
 	if strings.TrimSpace(j.Scrutineer) == "" {
 		return assessment.ThemeJudgement{}, invalid("a judgement needs the scrutineer's name")
 	}
@@ -107,6 +110,9 @@ func assuranceFields(a assessment.Assurance) []field {
 // the overall scrutiny statement, creating or changing the assessment's one
 // assurance judgement.
 func (s *Store) SaveAssurance(ctx context.Context, a assessment.Assurance) (assessment.Assurance, error) {
+	if err := checkText(a); err != nil {
+		return assessment.Assurance{}, err
+	}
 	if strings.TrimSpace(a.Scrutineer) == "" {
 		return assessment.Assurance{}, invalid("an assurance judgement needs the scrutineer's name")
 	}

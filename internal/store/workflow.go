@@ -98,6 +98,9 @@ type SignatureCheck func(set *questionnaire.Questionnaire, rec assessment.Record
 // assessment becomes signed off, in the same transaction, and is read-only
 // from then on. It returns whether it did.
 func (s *Store) Sign(ctx context.Context, so assessment.SignOff, check SignatureCheck) (signedOff bool, err error) {
+	if err := checkText(so); err != nil {
+		return false, err
+	}
 	if strings.TrimSpace(so.Name) == "" {
 		return false, invalid("sign-off has no name")
 	}
@@ -255,6 +258,9 @@ func (s *Store) Amend(ctx context.Context, id, reason string, original []byte, o
 	}
 	am := assessment.Amendment{ID: newID(), AssessmentID: id, Reason: reason, Actor: s.currentActor(),
 		OriginalSHA256: originalSHA256, OriginalBundle: original}
+	if err := checkText(am); err != nil {
+		return assessment.Amendment{}, err
+	}
 	err := s.write(ctx, func(t *tx) error {
 		a, err := assessmentByID(t.ctx, t, id)
 		if err != nil {

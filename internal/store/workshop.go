@@ -31,6 +31,14 @@ func actorOf(ctx context.Context, fallback string) string {
 // assessment's question set does not hold, or with levels off its scale,
 // are refused. It returns the participant as stored.
 func (s *Store) ImportVotes(ctx context.Context, p assessment.Participant, votes []assessment.Vote) (assessment.Participant, error) {
+	if err := checkText(p); err != nil {
+		return assessment.Participant{}, err
+	}
+	for _, v := range votes {
+		if err := checkText(v); err != nil {
+			return assessment.Participant{}, err
+		}
+	}
 	if strings.TrimSpace(p.Name) == "" {
 		return assessment.Participant{}, invalid("participant has no name")
 	}

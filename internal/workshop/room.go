@@ -8,7 +8,6 @@ import (
 	"errors"
 	"fmt"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/partnership-maturity/maturity/internal/assessment"
 	"github.com/partnership-maturity/maturity/internal/questionnaire"
@@ -38,8 +37,8 @@ func (w *Workshop) Join(ctx context.Context, pin, name, agencyID string) (string
 		return "", ErrWrongPIN
 	}
 	name = strings.TrimSpace(name)
-	if !utf8.ValidString(name) || utf8.RuneCountInString(name) > MaxNameLength {
-		return "", fmt.Errorf("name %w (at most %d characters)", ErrTooLong, MaxNameLength)
+	if err := assessment.RoomNameField.Check(name); err != nil {
+		return "", err
 	}
 	var agency assessment.Agency
 	for _, a := range w.partnership.Agencies {

@@ -319,7 +319,7 @@ func (s *Server) refuse(rw http.ResponseWriter, err error) {
 		apiError(rw, http.StatusForbidden, ErrWrongPIN.Error())
 	case errors.Is(err, ErrNotCurrent), errors.Is(err, ErrRevealed), errors.Is(err, ErrEnded):
 		apiError(rw, http.StatusConflict, err.Error())
-	case errors.Is(err, ErrLevel), errors.Is(err, ErrTooLong), errors.Is(err, ErrNoName), errors.Is(err, ErrNoAgency):
+	case errors.Is(err, ErrLevel), errors.Is(err, assessment.ErrText), errors.Is(err, ErrNoName), errors.Is(err, ErrNoAgency):
 		apiError(rw, http.StatusBadRequest, err.Error())
 	case errors.Is(err, ErrFull):
 		apiError(rw, http.StatusServiceUnavailable, err.Error())

@@ -28,12 +28,17 @@ import (
 	"github.com/partnership-maturity/maturity/internal/store"
 )
 
-// Limits on what a participant can send.
+// Limits on the text a participant can send, in characters; the limits
+// themselves are assessment.RoomNameField's and RoomCommentField's.
+var (
+	// MaxNameLength is the longest name a participant can give.
+	MaxNameLength = assessment.RoomNameField.Max
+	// MaxCommentLength is the longest comment on a vote.
+	MaxCommentLength = assessment.RoomCommentField.Max
+)
+
+// Limits on a workshop.
 const (
-	// MaxNameLength is the longest name a participant can give, in runes.
-	MaxNameLength = 80
-	// MaxCommentLength is the longest comment on a vote, in runes.
-	MaxCommentLength = 500
 	// MaxParticipants is the most people who can join one workshop.
 	MaxParticipants = 200
 	// DefaultTimer is how long the timer runs before it reveals the votes.
@@ -51,8 +56,6 @@ var (
 	ErrEnded = errors.New("the workshop has ended")
 	// ErrLevel means a level is not on the question set's scale.
 	ErrLevel = errors.New("level is not on the scale")
-	// ErrTooLong means a name or comment is over its limit.
-	ErrTooLong = errors.New("too long")
 	// ErrFull means MaxParticipants have already joined.
 	ErrFull = errors.New("the workshop is full")
 	// ErrUnknownParticipant means no participant has the given id.
@@ -412,8 +415,8 @@ func (w *Workshop) vote(ctx context.Context, participantID, questionID string, l
 			return fmt.Errorf("%w: %d (the scale runs %d–%d)", ErrLevel, level, w.q.MinLevel(), w.q.MaxLevel())
 		}
 	}
-	if len([]rune(comment)) > MaxCommentLength {
-		return fmt.Errorf("comment %w (at most %d characters)", ErrTooLong, MaxCommentLength)
+	if err := assessment.RoomCommentField.Check(comment); err != nil {
+		return err
 	}
 	w.mu.Lock()
 	p, ok := w.people[participantID]
