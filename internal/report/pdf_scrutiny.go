@@ -141,7 +141,7 @@ func (p *pdfWriter) differences() {
 		if s.Level == assessment.NotAssessed || s.Level == agreed {
 			continue
 		}
-		rows = append(rows, []tcell{plain(s.QuestionID), plain(levelWords(p.q, agreed)), plain(levelWords(p.q, s.Level)),
+		rows = append(rows, []tcell{plain(p.q.QuestionName(s.QuestionID)), plain(levelWords(p.q, agreed)), plain(levelWords(p.q, s.Level)),
 			plain(cmp.Or(s.Challenge, "—"))})
 	}
 	p.heading("Where the scrutineer’s level differs", 13, 14)
@@ -165,7 +165,7 @@ func (p *pdfWriter) threads() {
 	var rows [][]tcell
 	for _, c := range p.rec.Challenges {
 		who := fmt.Sprintf("%s, %s", c.Author, longDate(c.At.UTC()))
-		rows = append(rows, []tcell{plain(c.QuestionID), styled(c.Kind.Label(), "B", ink),
+		rows = append(rows, []tcell{plain(p.q.QuestionName(c.QuestionID)), styled(c.Kind.Label(), "B", ink),
 			cellOf(part{text: who + ": ", style: "I", c: muted}, part{text: c.Text, c: ink})})
 	}
 	p.table(pdfTable{cols: []column{{"Question", 28}, {"", 22}, {"", contentW - 50}}, rows: rows, size: 9})

@@ -35,7 +35,7 @@ func (p *pdfWriter) whereWeDisagreed() {
 			byAgency = plain(fmt.Sprintf("%s %.1f; %s %.1f", p.agencyOrNone(d.Low.AgencyID), d.Low.Mean,
 				p.agencyOrNone(d.High.AgencyID), d.High.Mean))
 		}
-		rows = append(rows, []tcell{plain(d.QuestionID + " " + q.Text), votes, plain(fmt.Sprint(d.Rounds)), byAgency})
+		rows = append(rows, []tcell{plain(p.q.QuestionName(d.QuestionID) + ": " + q.Text), votes, plain(fmt.Sprint(d.Rounds)), byAgency})
 	}
 	if len(rows) == 0 {
 		p.para(fmt.Sprintf("Every one of the %s voted on had its votes at one level: the partnership did not disagree.",

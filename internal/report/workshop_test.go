@@ -28,7 +28,7 @@ func TestPDFWhereWeDisagreed(t *testing.T) {
 	method := text[max(strings.Index(text, squash("Method: how the levels were agreed")), 0):]
 	q, _, _ := in.Questionnaire.Question(after[0].QuestionID)
 	mustContain(t, "disagreed", method, "Where we disagreed", "The questions on which individual votes lay furthest apart, widest first.",
-		after[0].QuestionID+" "+q.Text, "By agency (average vote)")
+		in.Questionnaire.QuestionName(after[0].QuestionID)+": "+q.Text, "By agency (average vote)")
 	if i, j := strings.Index(method, squash("Where we disagreed")), strings.Index(method, squash("Source and licence")); i < 0 || j < i {
 		t.Errorf("Where we disagreed is not inside the method, before the source")
 	}

@@ -67,18 +67,21 @@ func NewAuditScreen(s *session, st ScrutinyStore) *AuditScreen {
 	questions := []string{anyQuestion}
 	for _, t := range s.q.Themes {
 		for _, q := range t.Questions {
-			questions = append(questions, q.ID)
+			questions = append(questions, s.q.QuestionName(q.ID))
 		}
 	}
 	c.Question = widget.NewSelect(questions, refresh)
-	c.Kind = widget.NewSelect([]string{anyKind, "assessment", "response", "vote", "participant", "evidence_ref", "scrutiny",
-		"challenge", "theme_judgement", "assurance", "action", "action_update", "signoff"}, refresh)
+	kinds := []string{anyKind}
+	for _, k := range auditKinds {
+		kinds = append(kinds, k.label)
+	}
+	c.Kind = widget.NewSelect(kinds, refresh)
 	c.From.OnChanged, c.To.OnChanged = refresh, refresh
 	c.Rows = widget.NewList(func() int { return len(c.entries) }, func() fyne.CanvasObject {
 		l := widget.NewLabel("")
 		l.Truncation = fyne.TextTruncateEllipsis
 		return l
-	}, func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(trailLine(c.entries[i])) })
+	}, func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(c.trailLine(c.entries[i])) })
 	c.Export = widget.NewButton("Export CSV…", c.exportCSV)
 	c.Person.SetSelected(anyone)
 	c.Question.SetSelected(anyQuestion)
@@ -94,17 +97,48 @@ func NewAuditScreen(s *session, st ScrutinyStore) *AuditScreen {
 // Content is the screen's root object.
 func (c *AuditScreen) Content() fyne.CanvasObject { return c.content }
 
+// auditKinds are the kinds of record the audit log names, each with the
+// words a person reads for it.
+var auditKinds = []struct{ entity, label string }{
+	{"assessment", "assessment"}, {"response", "answer"}, {"vote", "vote"}, {"participant", "participant"},
+	{"evidence_ref", "evidence reference"}, {"scrutiny", "scrutiny"}, {"challenge", "challenge thread"},
+	{"theme_judgement", "theme judgement"}, {"assurance", "assurance"}, {"action", "action"},
+	{"action_update", "progress note"}, {"signoff", "sign-off"},
+}
+
+// kindLabel is the words for an audit log entity, or the entity itself.
+func kindLabel(entity string) string {
+	for _, k := range auditKinds {
+		if k.entity == entity {
+			return k.label
+		}
+	}
+	return entity
+}
+
 // trailLine says one change in words: when, who, what, old → new.
-func trailLine(e store.TrailEntry) string {
-	what := e.Entity
+func (c *AuditScreen) trailLine(e store.TrailEntry) string {
+	what := kindLabel(e.Entity)
 	if e.QuestionID != "" {
-		what += " " + e.QuestionID
+		what += ", " + c.s.q.QuestionName(e.QuestionID)
 	}
 	change := e.New
 	if e.Field != "" {
 		change = fmt.Sprintf("%s: %q → %q", e.Field, e.Old, e.New)
 	}
 	return fmt.Sprintf("%s  %s  %s  %s", e.At.Local().Format("2006-01-02 15:04"), e.Actor, what, change)
+}
+
+// questionID is the id of the question a person's name for it names.
+func (c *AuditScreen) questionID(name string) string {
+	for _, t := range c.s.q.Themes {
+		for _, q := range t.Questions {
+			if c.s.q.QuestionName(q.ID) == name {
+				return q.ID
+			}
+		}
+	}
+	return name
 }
 
 // filter reads the filters; a date that cannot be read is reported.
@@ -114,10 +148,14 @@ func (c *AuditScreen) filter() (store.AuditFilter, error) {
 		f.Actor = v
 	}
 	if v := c.Question.Selected; v != anyQuestion {
-		f.QuestionID = v
+		f.QuestionID = c.questionID(v)
 	}
 	if v := c.Kind.Selected; v != anyKind {
-		f.Entity = v
+		for _, k := range auditKinds {
+			if k.label == v {
+				f.Entity = k.entity
+			}
+		}
 	}
 	for _, d := range []struct {
 		e   *widget.Entry
@@ -153,7 +191,7 @@ func (c *AuditScreen) Reload() {
 		return
 	}
 	c.entries = entries
-	c.Count.SetText(fmt.Sprintf("%d change(s)", len(entries)))
+	c.Count.SetText(plural(len(entries), "change"))
 	c.Rows.Refresh()
 	if f.Actor == "" {
 		c.fillPeople(entries)

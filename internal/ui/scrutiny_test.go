@@ -221,11 +221,14 @@ func TestAuditScreenFiltersAndExports(t *testing.T) {
 	if len(c.entries) != 1 || c.entries[0].Field != "rationale" || c.entries[0].New != "Changed by Alex." {
 		t.Errorf("Alex's changes: %+v", c.entries)
 	}
-	if !strings.Contains(trailLine(c.entries[0]), `rationale: "`) || c.Count.Text != "1 change(s)" {
-		t.Errorf("row %q, count %q", trailLine(c.entries[0]), c.Count.Text)
+	if line := c.trailLine(c.entries[0]); !strings.Contains(line, `answer, Culture, question 2  rationale: "`) || c.Count.Text != "1 change" {
+		t.Errorf("row %q, count %q", line, c.Count.Text)
 	}
 	c.Person.SetSelected(anyone)
-	c.Question.SetSelected("culture.2")
+	c.Question.SetSelected("Culture, question 2")
+	if len(c.entries) == 0 || len(c.entries) == all {
+		t.Errorf("the question filter kept %d of %d rows", len(c.entries), all)
+	}
 	for _, e := range c.entries {
 		if e.QuestionID != "culture.2" {
 			t.Errorf("question filter kept %s %s", e.Entity, e.QuestionID)
