@@ -66,7 +66,7 @@ func diagnose(name string, data []byte, fastErr error) error {
 		return located(name, p)
 	}
 	var q Questionnaire
-	if err := yaml.NodeToValue(body, &q, yaml.Strict()); err != nil {
+	if err := nodeToValue(body, &q); err != nil {
 		return located(name, yamlProblem(err))
 	}
 	err := q.Validate()
@@ -78,6 +78,19 @@ func diagnose(name string, data []byte, fastErr error) error {
 		verr.Problems[i].Line = lineOf(body, verr.Problems[i].loc)
 	}
 	return located(name, verr.Problems...)
+}
+
+// nodeToValue decodes body strictly into q. goccy/go-yaml panics on some
+// malformed trees (fuzzing found one: a tagged scalar where a list is
+// expected), so a panic is turned into an error: the file is refused,
+// never the app stopped.
+func nodeToValue(body ast.Node, q *Questionnaire) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = errors.New("the question set's structure cannot be read (a value is not the kind of YAML expected there)")
+		}
+	}()
+	return yaml.NodeToValue(body, q, yaml.Strict())
 }
 
 // checkText rejects empty files and files that are not UTF-8 text.
