@@ -59,11 +59,11 @@ const readOnlyNote = "This assessment is signed off, so its action plan is read-
 	"assessment from this one on the Home screen; its open actions are carried forward."
 
 // tableColumns are the headings of the action table, in order.
-var tableColumns = []string{"ID", "Theme", "Question", "Action", "Owner", "Agency", "Due", "Measure of impact", "Status"}
+var tableColumns = []string{"Ref", "Theme", "Question", "Action", "Owner", "Agency", "Due", "Measure of impact", "Status"}
 
 // The table's columns.
 const (
-	colID = iota
+	colRef = iota
 	colTheme
 	colQuestion
 	colTitle
