@@ -65,6 +65,9 @@ func TestActionRefsInTableAndForm(t *testing.T) {
 	first := ap.Rows()[slices.IndexFunc(ap.Rows(), func(r assessment.Action) bool { return r.Ref == 1 })]
 	ap.selected = first.ID
 	ap.showDetail()
+	if texts := shownTexts(ap.Detail); !slices.Contains(texts, "A-01 · "+first.Title) {
+		t.Errorf("the details show %q; want the heading A-01 · %s", texts, first.Title)
+	}
 	test.Tap(ap.Edit)
 	if ap.Form == nil {
 		t.Fatal("Edit did not open the form")
