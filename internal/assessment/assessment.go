@@ -201,7 +201,10 @@ type Scrutiny struct {
 type Action struct {
 	ID           string
 	AssessmentID string
-	ThemeID      string
+	// Ref is the action's short id within its assessment ("A-01"); 0 until
+	// the store gives it one.
+	Ref     ActionRef
+	ThemeID string
 	// QuestionID is the question the action answers, or "" for the theme.
 	QuestionID string
 	Title      string

@@ -25,8 +25,9 @@
 // target or vote that is not assessed is null, never 0; so is an absent due
 // date, confidence or optional reference (previous_id, a participant's or
 // sign-off's agency_id, an action's question_id, owner_agency_id and
-// carried_from_id). Lists are always present, [] when empty. Schema holds
-// the JSON Schema.
+// carried_from_id). Lists are always present, [] when empty. An action's
+// "ref" ("A-01") is written when it has one; a bundle without refs gets them
+// on import. Schema holds the JSON Schema.
 //
 // The checksum: "sha256" is the lower-case hex SHA-256 of the canonical
 // encoding of "payload": the payload struct as Go's encoding/json writes it

@@ -388,6 +388,9 @@ func TestDecodeChecksContent(t *testing.T) {
 		{"update of another action", setAction(0, func(a *actionJSON) { a.Updates[1].ActionID = themeActionID }), `update "a8000000-0000-4000-8000-000000000002": action_id "` + themeActionID + `" is not the action it is listed under`},
 		{"duplicate update id", setAction(0, func(a *actionJSON) { a.Updates[1].ID = a.Updates[0].ID }), `update "a8000000-0000-4000-8000-000000000001" appears twice`},
 		{"action of another assessment", setAction(1, func(a *actionJSON) { a.AssessmentID = previousID }), "is not this bundle's assessment"},
+		{"action ref not like A-01", setAction(1, func(a *actionJSON) { a.Ref = "7" }), `action "` + themeActionID + `": action ref "7" is not written like A-01`},
+		{"action ref zero", setAction(1, func(a *actionJSON) { a.Ref = "A-00" }), `action ref "A-00" is not written like A-01`},
+		{"action ref used twice", setAction(1, func(a *actionJSON) { a.Ref = "A-003" }), `action "` + themeActionID + `": ref A-03 is also another action's`},
 		// Sign-offs.
 		{"sign-off for unknown agency", func(p *payload) { p.SignOffs[0].AgencyID = ptr("nobody") }, `sign-off "a9000000-0000-4000-8000-000000000001": agency_id "nobody" is not an agency of the partnership`},
 		{"sign-off without name", func(p *payload) { p.SignOffs[1].Name = " " }, `sign-off "a9000000-0000-4000-8000-000000000002" has no name`},
@@ -470,5 +473,37 @@ func TestDecodeGivesUTCForOffsetTimestamps(t *testing.T) {
 	got, want := rec.Assessment.CreatedAt, time.Date(2025, 4, 1, 9, 30, 0, 5e8, time.UTC)
 	if got != want { // == on purpose: it compares the location too
 		t.Errorf("created_at = %v (%s); want %v in UTC", got, got.Location(), want)
+	}
+}
+
+// TestActionRefsOnTheWire checks that each action's ref is written as
+// "ref": "A-03" and read back, and that a bundle written before refs (no
+// "ref" field) still decodes, its actions left for the importer to number.
+func TestActionRefsOnTheWire(t *testing.T) {
+	data, err := Encode(fixtureQuestionnaire(t), fixtureRecord(time.UTC), fixtureMeta)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{`"ref":"A-03"`, `"ref":"A-07"`} {
+		if !bytes.Contains(bytes.Join(bytes.Fields(data), nil), []byte(want)) {
+			t.Errorf("bundle lacks %s", want)
+		}
+	}
+	old := sealed(t, func(p *payload) {
+		for i := range p.Actions {
+			p.Actions[i].Ref = ""
+		}
+	})
+	if bytes.Contains(old, []byte(`"ref"`)) {
+		t.Fatal("a bundle of actions without refs still writes a ref field")
+	}
+	_, rec, err := Decode("old.json", old)
+	if err != nil {
+		t.Fatalf("Decode of a bundle without refs: %v", err)
+	}
+	for _, a := range rec.Actions {
+		if a.Ref != 0 {
+			t.Errorf("action %s of a bundle without refs has ref %s; want none", a.ID, a.Ref)
+		}
 	}
 }

@@ -258,10 +258,14 @@ func (k *checker) scrutiny() {
 
 // actions checks the action plan and the progress notes under each action.
 func (k *checker) actions() {
-	seen, updates := map[string]bool{}, map[string]bool{}
+	seen, updates, refs := map[string]bool{}, map[string]bool{}, map[assessment.ActionRef]bool{}
 	for i, a := range k.rec.Actions {
 		where := label("action", a.ID, i)
 		k.id(where, a.ID, seen)
+		if a.Ref > 0 && refs[a.Ref] {
+			k.c.addf("%s: ref %s is also another action's", where, a.Ref)
+		}
+		refs[a.Ref] = true
 		k.belongs(where, a.AssessmentID)
 		k.actionTheme(where, a)
 		k.named(where, "title", a.Title)

@@ -206,7 +206,7 @@ func (r *reader) scrutiny(i int, s scrutinyJSON) assessment.Scrutiny {
 func (r *reader) action(i int, a actionJSON) assessment.Action {
 	where := label("action", a.ID, i)
 	return assessment.Action{
-		ID: a.ID, AssessmentID: a.AssessmentID, ThemeID: a.ThemeID,
+		ID: a.ID, AssessmentID: a.AssessmentID, Ref: r.actionRef(where, a.Ref), ThemeID: a.ThemeID,
 		QuestionID: r.optional(where, "question_id", a.QuestionID),
 		Title:      a.Title, Owner: a.Owner,
 		OwnerAgencyID:  r.optional(where, "owner_agency_id", a.OwnerAgencyID),
@@ -217,6 +217,19 @@ func (r *reader) action(i int, a actionJSON) assessment.Action {
 		CreatedAt:     r.timestamp(where, "created_at", a.CreatedAt),
 		UpdatedAt:     r.timestamp(where, "updated_at", a.UpdatedAt),
 	}
+}
+
+// actionRef reads an action's optional ref; absent (a bundle written
+// before refs) gives 0, and the store then gives it the next free one.
+func (r *reader) actionRef(where, s string) assessment.ActionRef {
+	if s == "" {
+		return 0
+	}
+	ref, err := assessment.ParseActionRef(s)
+	if err != nil {
+		r.c.addf("%s: %v", where, err)
+	}
+	return ref
 }
 
 // actionUpdate reads the i'th progress note of an action.

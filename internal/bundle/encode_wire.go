@@ -150,7 +150,7 @@ func scrutinyToWire(s assessment.Scrutiny) scrutinyJSON {
 // actionToWire writes an action with its progress notes.
 func actionToWire(a assessment.Action) actionJSON {
 	return actionJSON{
-		ID: a.ID, AssessmentID: a.AssessmentID, ThemeID: a.ThemeID,
+		ID: a.ID, AssessmentID: a.AssessmentID, Ref: a.Ref.String(), ThemeID: a.ThemeID,
 		QuestionID: optionalToWire(a.QuestionID), Title: a.Title, Owner: a.Owner,
 		OwnerAgencyID: optionalToWire(a.OwnerAgencyID), Due: dateToWire(a.Due),
 		SuccessMeasure: a.SuccessMeasure, Status: string(a.Status), Outcome: a.Outcome,

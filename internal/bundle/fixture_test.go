@@ -118,7 +118,7 @@ func fixtureRecord(loc *time.Location) assessment.Record {
 		},
 		Actions: []assessment.Action{
 			{
-				ID: actionID, AssessmentID: assessmentID, ThemeID: "leadership", QuestionID: "leadership.1",
+				ID: actionID, AssessmentID: assessmentID, Ref: 3, ThemeID: "leadership", QuestionID: "leadership.1",
 				Title: "Leaders' practice visits", Owner: "Director of Children's Services", OwnerAgencyID: laID,
 				Due: day(2025, time.September, 30), SuccessMeasure: "Visits logged monthly; audit grade rises.",
 				Status: assessment.InProgress, CarriedFromID: "d4000000-0000-4000-8000-000000000000",
@@ -131,7 +131,7 @@ func fixtureRecord(loc *time.Location) assessment.Record {
 				CreatedAt: ts(20), UpdatedAt: ts(21),
 			},
 			{
-				ID: themeActionID, AssessmentID: assessmentID, ThemeID: "learning",
+				ID: themeActionID, AssessmentID: assessmentID, Ref: 7, ThemeID: "learning",
 				Title: "Learning strategy", Owner: "Business manager", Status: assessment.NotStarted,
 				Updates: []assessment.ActionUpdate{}, CreatedAt: ts(22), UpdatedAt: ts(22),
 			},

@@ -158,6 +158,7 @@ type scrutinyJSON struct {
 type actionJSON struct {
 	ID             string             `json:"id"`
 	AssessmentID   string             `json:"assessment_id"`
+	Ref            string             `json:"ref,omitempty"`
 	ThemeID        string             `json:"theme_id"`
 	QuestionID     *string            `json:"question_id"`
 	Title          string             `json:"title"`

@@ -6,21 +6,25 @@ import (
 	"github.com/partnership-maturity/maturity/internal/assessment"
 )
 
-// actions carries last year's open actions and adds this year's new ones,
-// each with a status and progress notes.
+// actions carries last year's open actions, keeping their refs, and adds
+// this year's new ones under the next refs, each with a status and progress
+// notes.
 func (y *year) actions() {
 	if y.previous != nil {
 		for _, old := range y.previous.Actions {
 			if old.Status.Open() {
 				a := y.action(old.QuestionID, old.Title, old.Owner, old.OwnerAgencyID, old.SuccessMeasure, old.Due)
-				a.CarriedFromID = old.ID
+				a.CarriedFromID, a.Ref = old.ID, old.Ref
 				y.rec.Actions = append(y.rec.Actions, a)
 			}
 		}
 	}
 	for _, t := range y.newActions(y) {
 		due := startOf(y.period).AddDate(1, y.rng.IntN(9), 0)
-		y.rec.Actions = append(y.rec.Actions, y.action(t.question, t.title, t.owner, y.agency(t.agency).ID, t.measure, due))
+		a := y.action(t.question, t.title, t.owner, y.agency(t.agency).ID, t.measure, due)
+		y.lastRef++
+		a.Ref = y.lastRef
+		y.rec.Actions = append(y.rec.Actions, a)
 	}
 }
 

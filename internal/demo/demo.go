@@ -88,6 +88,9 @@ type generator struct {
 	p   assessment.Partnership
 	profile
 	script
+	// lastRef is the highest action ref given so far: a carried action
+	// keeps its ref and a new one takes the next, as the store does.
+	lastRef assessment.ActionRef
 }
 
 // newRand returns the random source for a seed and a stream within it.

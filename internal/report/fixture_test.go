@@ -94,7 +94,7 @@ func hostileInput(tb testing.TB, n int) hostile {
 	statuses := assessment.ActionStatuses
 	for i := range n {
 		a := base
-		a.ID = fmt.Sprintf("a%07d-0000-4000-8000-%012d", i, i)
+		a.ID, a.Ref = fmt.Sprintf("a%07d-0000-4000-8000-%012d", i, i), assessment.ActionRef(i+1)
 		a.Title = fmt.Sprintf("Action %d: commission “Ffordd Ymlaen” review of £%d spend with Łukasz’s team", i+1, 1000+i)
 		a.Owner = fmt.Sprintf("Owner %d Gwŷn-Świętek", i+1)
 		a.SuccessMeasure = "Fewer re-referrals; 90% of staff say “I know who to call”."

@@ -226,7 +226,7 @@ func (p *pdfWriter) progressActions() {
 	var rows [][]tcell
 	for _, it := range items {
 		a := it.Action
-		action := cellOf(part{text: a.Title, c: ink}, part{text: shortID(a.ID) + " · " + p.themeTitle(a.ThemeID), c: muted})
+		action := cellOf(part{text: a.Title, c: ink}, part{text: a.Ref.String() + " · " + p.themeTitle(a.ThemeID), c: muted})
 		owner := cellOf(part{text: cmp.Or(a.Owner, "No owner named"), c: ink},
 			part{text: cmp.Or(p.agencyName(a.OwnerAgencyID), "agency not recorded"), c: muted})
 		then := cellOf(part{text: a.Status.Label(), c: ink}, part{text: cmp.Or(shortDate(a), "no due date"), c: muted})

@@ -435,11 +435,11 @@ func (p *pdfWriter) actionPlan() {
 	}
 	p.para(fmt.Sprintf("%s: %d open, of which %d overdue on %s; %d complete.", plural(len(acts), "action", "actions"), open, overdue,
 		longDate(p.today), complete), "", 9.5, ink)
-	p.para("IDs are the first eight characters of each action’s identifier in the data exports.", "I", 8.5, muted)
+	p.para("Each action’s ref (A-01, A-02, …) is the same in the app, the spreadsheet, the CSV and the bundle; an action carried forward keeps its ref.", "I", 8.5, muted)
 	p.pdf.Ln(2)
 	var rows [][]tcell
 	for _, a := range acts {
-		id := cellOf(part{text: shortID(a.ID), c: ink})
+		id := cellOf(part{text: a.Ref.String(), c: ink})
 		if a.CarriedFromID != "" {
 			id.parts = append(id.parts, part{text: "carried forward", style: "I", c: muted})
 		}
@@ -469,7 +469,7 @@ func (p *pdfWriter) actionPlan() {
 		rows = append(rows, []tcell{id, plain(a.Title), where, owner, due,
 			plain(cmp.Or(a.SuccessMeasure, "not set")), note})
 	}
-	p.table(pdfTable{cols: []column{{"ID", 18}, {"Action", 37}, {"Theme / question", 22}, {"Owner and agency", 25},
+	p.table(pdfTable{cols: []column{{"Ref", 18}, {"Action", 37}, {"Theme / question", 22}, {"Owner and agency", 25},
 		{"Due and status", 20}, {"Success measure", 26}, {"Latest progress", 26}}, rows: rows, size: 7.5})
 }
 

@@ -155,7 +155,7 @@ func TestPDFSaysEverything(t *testing.T) {
 				}
 				wants = append(wants, a.Owner, a.SuccessMeasure)
 				if i < 3 {
-					wants = append(wants, strings.ToUpper(strings.ReplaceAll(a.ID, "-", ""))[:8])
+					wants = append(wants, a.Ref.String())
 				}
 			}
 			for _, s := range in.Record.SignOffs {

@@ -221,15 +221,15 @@ func (v *view) voteTable() table {
 // actionTable is one row per action, in the record's order.
 func (v *view) actionTable() table {
 	t := table{name: Actions, sheet: "Actions",
-		header: []string{"Action ID", "Theme", "Question ID", "Action", "Owner", "Agency", "Due",
+		header: []string{"Ref", "Action ID", "Theme", "Question ID", "Action", "Owner", "Agency", "Due",
 			"Success measure", "Status", "Overdue", "Outcome", "Latest progress note", "Carried from"},
-		widths: []float64{38, 20, 14, 50, 22, 30, 12, 40, 12, 9, 40, 50, 38}}
+		widths: []float64{8, 38, 20, 14, 50, 22, 30, 12, 40, 12, 9, 40, 50, 38}}
 	for _, a := range v.rec.Actions {
 		note := ""
 		if u, ok := latestUpdate(a); ok {
 			note = u.On.Format(assessment.DateLayout) + ": " + u.Note
 		}
-		t.rows = append(t.rows, []cell{text(a.ID), text(v.themeTitle(a.ThemeID)), text(a.QuestionID),
+		t.rows = append(t.rows, []cell{text(a.Ref.String()), text(a.ID), text(v.themeTitle(a.ThemeID)), text(a.QuestionID),
 			text(a.Title), text(a.Owner), text(v.agencyName(a.OwnerAgencyID)), dateCellOf(a.Due),
 			text(a.SuccessMeasure), text(string(a.Status)), yesNo(a.Overdue(v.today)), text(a.Outcome),
 			text(note), text(a.CarriedFromID)})

@@ -62,7 +62,7 @@ func expected(in report.Input) map[report.Table]want {
 	out := map[report.Table]want{
 		report.Responses: {columns: []string{"Question ID", "Question", "Level", "Target", "Evidence", "Strengths", "Rationale"}},
 		report.Votes:     {columns: []string{"Question ID", "Participant", "Level", "Comment", "Round"}},
-		report.Actions:   {columns: []string{"Action ID", "Action", "Owner", "Due", "Status", "Success measure"}},
+		report.Actions:   {columns: []string{"Ref", "Action ID", "Action", "Owner", "Due", "Status", "Success measure"}},
 		report.Summary:   {columns: []string{"Theme", "Questions assessed", "Questions"}},
 	}
 	add := func(t report.Table, row ...string) {
@@ -92,7 +92,7 @@ func expected(in report.Input) map[report.Table]want {
 		if !a.Due.IsZero() {
 			due = a.Due.Format(assessment.DateLayout)
 		}
-		add(report.Actions, a.ID, a.Title, a.Owner, due, string(a.Status), a.SuccessMeasure)
+		add(report.Actions, a.Ref.String(), a.ID, a.Title, a.Owner, due, string(a.Status), a.SuccessMeasure)
 	}
 	return out
 }
@@ -181,13 +181,13 @@ func TestXLSXReadBack(t *testing.T) {
 				// Dates are stored as serial numbers: turn them back into dates.
 				if table == report.Actions {
 					for i := 1; i < len(rows); i++ {
-						if len(rows[i]) > 6 && rows[i][6] != "" {
-							serial, err := strconv.ParseFloat(rows[i][6], 64)
+						if len(rows[i]) > 7 && rows[i][7] != "" {
+							serial, err := strconv.ParseFloat(rows[i][7], 64)
 							if err != nil {
-								t.Fatalf("due date %q is not a date serial: %v", rows[i][6], err)
+								t.Fatalf("due date %q is not a date serial: %v", rows[i][7], err)
 							}
 							d, _ := excelize.ExcelDateToTime(serial, false)
-							rows[i][6] = d.Format(assessment.DateLayout)
+							rows[i][7] = d.Format(assessment.DateLayout)
 						}
 					}
 				}
@@ -205,7 +205,8 @@ func TestXLSXReadBack(t *testing.T) {
 				if err != nil || !panes.Freeze || panes.YSplit != 1 {
 					t.Errorf("%s: panes %+v, %v; want the header row frozen", sh, panes, err)
 				}
-				if w, _ := f.GetColWidth(sh, "A"); w < 15 {
+				// The Actions sheet starts with the short ref ("A-01").
+				if w, _ := f.GetColWidth(sh, "A"); w < 15 && (table != report.Actions || w < 8) {
 					t.Errorf("%s: column A is %.1f wide; want it sized to its content", sh, w)
 				}
 			}
@@ -217,10 +218,10 @@ func TestXLSXReadBack(t *testing.T) {
 				}
 			}
 			if len(in.Record.Actions) > 0 {
-				style, _ := f.GetCellStyle("Actions", "G2")
+				style, _ := f.GetCellStyle("Actions", "H2")
 				st, _ := f.GetStyle(style)
 				if st == nil || st.CustomNumFmt == nil || !strings.Contains(*st.CustomNumFmt, "yyyy") {
-					t.Errorf("Actions G2 (due) is not formatted as a date: %+v", st)
+					t.Errorf("Actions H2 (due) is not formatted as a date: %+v", st)
 				}
 			}
 			if props, err := f.GetDocProps(); err != nil || props.Creator != in.Record.Partnership.Name {

@@ -3,7 +3,6 @@ package report
 import (
 	"fmt"
 	"math"
-	"strings"
 	"time"
 
 	"github.com/partnership-maturity/maturity/internal/assessment"
@@ -197,15 +196,6 @@ func themeGap(t assessment.ThemeScore) (float64, bool) {
 		return 0, false
 	}
 	return math.Round((t.Target.Mean-t.Level.Mean)*10) / 10, true
-}
-
-// shortID is the first eight characters of an id, enough to find it.
-func shortID(id string) string {
-	id = strings.ToUpper(strings.ReplaceAll(id, "-", ""))
-	if len(id) > 8 {
-		return id[:8]
-	}
-	return id
 }
 
 // longDate shows a date as "12 March 2026", or "" when unset.

@@ -15,6 +15,7 @@ import (
 func actionFields(a assessment.Action) []field {
 	return []field{
 		{"assessment_id", a.AssessmentID},
+		{"ref", a.Ref.String()},
 		{"theme_id", a.ThemeID},
 		{"question_id", a.QuestionID},
 		{"title", a.Title},
@@ -39,7 +40,8 @@ func dateOnly(t time.Time) time.Time {
 
 // SaveAction saves an item of the action plan: added when its ID is empty,
 // changed otherwise (its progress notes are added with AddActionUpdate and
-// are not touched). An empty status is "not started". It returns the action
+// are not touched). A new action takes the next free ref of its assessment
+// ("A-01", "A-02", …); a change keeps the ref it has. An empty status is "not started". It returns the action
 // as stored, without its updates. A change to an action another copy of the
 // app saved after a.UpdatedAt (when set) is refused with ErrChanged.
 func (s *Store) SaveAction(ctx context.Context, a assessment.Action) (assessment.Action, error) {
@@ -54,6 +56,11 @@ func (s *Store) SaveAction(ctx context.Context, a assessment.Action) (assessment
 	err := s.write(ctx, func(t *tx) error {
 		if a.ID == "" {
 			a.ID, a.CreatedAt, a.UpdatedAt = newID(), t.at, t.at
+			ref, err := t.nextActionRef(a.AssessmentID)
+			if err != nil {
+				return err
+			}
+			a.Ref = ref
 			out = a
 			return s.createAction(t, a)
 		}
@@ -65,7 +72,8 @@ func (s *Store) SaveAction(ctx context.Context, a assessment.Action) (assessment
 			actionFields(old), actionFields(a)); err != nil {
 			return err
 		}
-		a.AssessmentID, a.CarriedFromID, a.CreatedAt, a.UpdatedAt = old.AssessmentID, old.CarriedFromID, old.CreatedAt, t.at
+		a.AssessmentID, a.Ref, a.CarriedFromID = old.AssessmentID, old.Ref, old.CarriedFromID
+		a.CreatedAt, a.UpdatedAt = old.CreatedAt, t.at
 		out, err = s.updateAction(t, old, a)
 		return err
 	})
@@ -103,6 +111,18 @@ func (s *Store) checkActionTheme(t *tx, a assessment.Action) error {
 		return invalid("theme %q is not in question set %s", a.ThemeID, questionnaireKey(set.ID, set.Version))
 	}
 	return nil
+}
+
+// nextActionRef is the ref after the highest that the actions of an
+// assessment, and of the assessments it was started from, have: a ref then
+// names one action through the years (a carried action keeps its own). A
+// deleted action's number is given again only when no later one is in use.
+func (t *tx) nextActionRef(assessmentID string) (assessment.ActionRef, error) {
+	var last int
+	err := t.QueryRowContext(t.ctx, `WITH RECURSIVE line(id) AS (
+			SELECT ?1 UNION SELECT a.previous_id FROM assessment a JOIN line ON a.id = line.id WHERE a.previous_id IS NOT NULL)
+		SELECT coalesce(max(ref), 0) FROM action WHERE assessment_id IN line`, assessmentID).Scan(&last)
+	return assessment.ActionRef(last + 1), err
 }
 
 // createAction checks, inserts and audits a new action.
@@ -150,16 +170,24 @@ func (s *Store) DeleteAction(ctx context.Context, id string) error {
 }
 
 // actionColumns are the columns scanAction reads, in order.
-const actionColumns = `id, assessment_id, theme_id, question_id, title, owner, owner_agency_id, due,
+const actionColumns = `id, assessment_id, ref, theme_id, question_id, title, owner, owner_agency_id, due,
 	success_measure, status, outcome, carried_from, created_at, updated_at`
 
 // insertAction inserts an action row as given, without its updates.
 func (t *tx) insertAction(a assessment.Action) error {
-	_, err := t.exec(`INSERT INTO action (`+actionColumns+`) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		a.ID, a.AssessmentID, a.ThemeID, nullText(a.QuestionID), a.Title, a.Owner, nullText(a.OwnerAgencyID),
+	_, err := t.exec(`INSERT INTO action (`+actionColumns+`) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		a.ID, a.AssessmentID, nullRef(a.Ref), a.ThemeID, nullText(a.QuestionID), a.Title, a.Owner, nullText(a.OwnerAgencyID),
 		nullText(dateText(a.Due)), a.SuccessMeasure, string(a.Status), a.Outcome, nullText(a.CarriedFromID),
 		formatTime(a.CreatedAt), formatTime(a.UpdatedAt))
 	return err
+}
+
+// nullRef is a ref for the database: NULL when there is none.
+func nullRef(r assessment.ActionRef) any {
+	if r <= 0 {
+		return nil
+	}
+	return int64(r)
 }
 
 // scanAction reads an action row, without its updates.
@@ -167,13 +195,15 @@ func scanAction(row scanner) (assessment.Action, error) {
 	var a assessment.Action
 	var st stamps
 	var question, agency, due, carried sql.NullString
+	var ref sql.NullInt64
 	var status string
-	err := row.Scan(&a.ID, &a.AssessmentID, &a.ThemeID, &question, &a.Title, &a.Owner, &agency, &due,
+	err := row.Scan(&a.ID, &a.AssessmentID, &ref, &a.ThemeID, &question, &a.Title, &a.Owner, &agency, &due,
 		&a.SuccessMeasure, &status, &a.Outcome, &carried, &st.created, &st.updated)
 	if err != nil {
 		return a, err
 	}
 	a.QuestionID, a.OwnerAgencyID, a.CarriedFromID = question.String, agency.String, carried.String
+	a.Ref = assessment.ActionRef(ref.Int64)
 	a.Status = assessment.ActionStatus(status)
 	if a.Due, err = parseDate(due); err != nil {
 		return a, err
@@ -181,6 +211,10 @@ func scanAction(row scanner) (assessment.Action, error) {
 	a.CreatedAt, a.UpdatedAt, err = st.parse()
 	return a, err
 }
+
+// actionOrder orders an assessment's actions by ref, those without one
+// (added outside the app) last by when they were added.
+const actionOrder = `ref IS NULL, ref, created_at, id`
 
 // actionByID reads one action, without its updates.
 func actionByID(ctx context.Context, q querier, id string) (assessment.Action, error) {
@@ -191,7 +225,7 @@ func actionByID(ctx context.Context, q querier, id string) (assessment.Action, e
 // actionsOf reads every action of an assessment, without their updates.
 func actionsOf(ctx context.Context, q querier, assessmentID string) ([]assessment.Action, error) {
 	return queryAll(ctx, q, scanAction, `SELECT `+actionColumns+` FROM action
-		WHERE assessment_id = ? ORDER BY created_at, id`, assessmentID)
+		WHERE assessment_id = ? ORDER BY `+actionOrder, assessmentID)
 }
 
 // actionUpdateFields are the audited fields of a progress note.

@@ -205,7 +205,8 @@ func (t *tx) carryForward(from, to string) error {
 	return t.carryActions(from, to)
 }
 
-// carryActions copies the open actions of assessment from into to.
+// carryActions copies the open actions of assessment from into to, each
+// keeping its ref.
 func (t *tx) carryActions(from, to string) error {
 	actions, err := actionsOf(t.ctx, t, from)
 	if err != nil {
@@ -221,6 +222,9 @@ func (t *tx) carryActions(from, to string) error {
 			return err
 		}
 		if err := t.audit("action", x.ID, "carried_from", "", x.CarriedFromID); err != nil {
+			return err
+		}
+		if err := t.audit("action", x.ID, "ref", "", x.Ref.String()); err != nil {
 			return err
 		}
 	}

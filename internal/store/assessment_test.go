@@ -388,7 +388,7 @@ func TestActionsAndUpdates(t *testing.T) {
 		rec.Actions[0].Updates[0].Note != "Finished" || !rec.Actions[0].Due.IsZero() {
 		t.Errorf("actions = %+v; want one complete with one update and no due date", rec.Actions)
 	}
-	checkAudit(t, must(f.s.AuditLog(ctx, x.ID))[5:], []AuditEntry{
+	checkAudit(t, must(f.s.AuditLog(ctx, x.ID))[6:], []AuditEntry{
 		{Entity: "action", Field: "status", Old: "not started", New: "complete"},
 		{Entity: "action", Field: "outcome", Old: "", New: "Done"},
 	})

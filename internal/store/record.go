@@ -365,10 +365,21 @@ func (t *tx) importVotesAndScrutiny(id string, rec assessment.Record) error {
 }
 
 // importActions inserts an imported assessment's actions and their
-// progress notes.
+// progress notes. An action without a ref (from a bundle written before
+// refs) takes the next free one, in the order given.
 func (t *tx) importActions(id string, actions []assessment.Action) error {
+	next, err := t.nextActionRef(id)
+	if err != nil {
+		return err
+	}
+	for _, a := range actions {
+		next = max(next, a.Ref+1)
+	}
 	for _, a := range actions {
 		a.AssessmentID, a.ID, a.Due = id, orNew(a.ID), dateOnly(a.Due)
+		if a.Ref <= 0 {
+			a.Ref, next = next, next+1
+		}
 		stampNew(t, &a.CreatedAt, &a.UpdatedAt)
 		if err := t.insertAction(a); err != nil {
 			return err

@@ -49,9 +49,9 @@ var sealPartsV1 = []sealPart{
 // sealPartsV2 are the parts of a scheme 2 seal: scheme 1's, with the
 // assessment's revision, the reason a question was not assessed, each
 // sign-off's signature and public key, each vote's round and how each
-// participant joined and whether they facilitate, then the scrutiny of 0005 (challenge
-// threads, theme judgements, assurance and statement) and the amendments
-// that led to this revision.
+// participant joined and whether they facilitate, each action's ref (0006),
+// then the scrutiny of 0005 (challenge threads, theme judgements, assurance
+// and statement) and the amendments that led to this revision.
 var sealPartsV2 = extendSealParts(sealPartsV1, map[string]string{
 	"assessment": `SELECT id, partnership_id, questionnaire_id, questionnaire_version, period, facilitator, previous_id, created_at,
 		revision FROM assessment WHERE id = ?1`,
@@ -63,6 +63,8 @@ var sealPartsV2 = extendSealParts(sealPartsV1, map[string]string{
 		WHERE assessment_id = ?1 ORDER BY id`,
 	"vote": `SELECT id, question_id, participant_id, level, comment, created_at, updated_at, round FROM vote
 		WHERE assessment_id = ?1 ORDER BY id`,
+	"action": `SELECT id, theme_id, question_id, title, owner, owner_agency_id, due, success_measure, status, outcome,
+		carried_from, created_at, updated_at, ref FROM action WHERE assessment_id = ?1 ORDER BY id`,
 },
 	sealPart{"challenge", `SELECT id, question_id, kind, author, text, at, created_at, updated_at FROM challenge
 		WHERE assessment_id = ?1 ORDER BY id`},

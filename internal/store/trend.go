@@ -164,7 +164,7 @@ func responsesIn(ctx context.Context, q querier, in string, args []any) ([]asses
 // whose ids are args into years, found by index.
 func loadActionsIn(ctx context.Context, q querier, in string, args []any, years []YearRecord, index map[string]int) error {
 	actions, err := queryAll(ctx, q, scanAction, `SELECT `+actionColumns+` FROM action
-		WHERE assessment_id IN `+in+` ORDER BY created_at, id`, args...)
+		WHERE assessment_id IN `+in+` ORDER BY `+actionOrder, args...)
 	if err != nil {
 		return err
 	}

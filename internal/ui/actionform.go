@@ -82,7 +82,7 @@ func (ap *ActionPlan) openForm(a assessment.Action, draft string) *ActionForm {
 	}
 	f := newActionForm(ap, a, draft)
 	ap.Form = f
-	title := "Edit action " + shortID(a.ID)
+	title := "Edit action " + a.Ref.String()
 	switch {
 	case a.ID == "" && draft != "":
 		title = "Add an action: suggested draft"

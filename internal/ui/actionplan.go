@@ -59,11 +59,11 @@ const readOnlyNote = "This assessment is signed off, so its action plan is read-
 	"assessment from this one on the Home screen; its open actions are carried forward."
 
 // tableColumns are the headings of the action table, in order.
-var tableColumns = []string{"ID", "Theme", "Question", "Action", "Owner", "Agency", "Due", "Measure of impact", "Status"}
+var tableColumns = []string{"Ref", "Theme", "Question", "Action", "Owner", "Agency", "Due", "Measure of impact", "Status"}
 
 // The table's columns.
 const (
-	colID = iota
+	colRef = iota
 	colTheme
 	colQuestion
 	colTitle
@@ -314,7 +314,11 @@ func (ap *ActionPlan) showDetail() {
 	if ap.NoteDate.Text == "" {
 		ap.NoteDate.SetText(ap.today().Format(assessment.DateLayout))
 	}
-	title := widget.NewLabelWithStyle(a.Title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	heading := a.Title
+	if a.Ref > 0 {
+		heading = a.Ref.String() + " · " + a.Title
+	}
+	title := widget.NewLabelWithStyle(heading, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.Wrapping = fyne.TextWrapWord
 	ap.Detail.Add(container.NewBorder(nil, nil, nil, ap.Edit, title))
 	where := ap.themeTitle(a.ThemeID) + " · whole theme"
@@ -338,7 +342,7 @@ func (ap *ActionPlan) showDetail() {
 		ap.Detail.Add(importantLabel("Outcome: "+a.Outcome, widget.MediumImportance))
 	}
 	if a.CarriedFromID != "" {
-		ap.Detail.Add(importantLabel("Carried forward from last year's action plan.", widget.LowImportance))
+		ap.Detail.Add(importantLabel("Carried forward from last year's action plan, keeping its ref.", widget.LowImportance))
 	}
 	ap.Detail.Add(widget.NewSeparator())
 	ap.Detail.Add(widget.NewLabelWithStyle(fmt.Sprintf("Progress notes (%d)", len(a.Updates)), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))

@@ -233,7 +233,7 @@ func TestActionFormRefusesUntilSMARTThenSaves(t *testing.T) {
 		t.Fatalf("%d actions stored; want 1", len(got))
 	}
 	a := got[0]
-	want := assessment.Action{ID: a.ID, AssessmentID: sess.rec.Assessment.ID, ThemeID: "effectiveness", QuestionID: "effectiveness.3",
+	want := assessment.Action{ID: a.ID, AssessmentID: sess.rec.Assessment.ID, Ref: 1, ThemeID: "effectiveness", QuestionID: "effectiveness.3",
 		Title: "Run a multi-agency audit of neglect cases and report the findings", Owner: "Rhiannon Evans",
 		OwnerAgencyID: sess.rec.Partnership.Agencies[0].ID, Due: time.Date(2026, 9, 30, 0, 0, 0, 0, time.UTC),
 		SuccessMeasure: "Share of audited cases with a plan reviewed within 20 days, from 55% to 80%", Status: assessment.Complete,
@@ -462,7 +462,7 @@ func TestActionPlanSignedOffIsReadOnly(t *testing.T) {
 func TestActionPlanRefreshesOnOtherChanges(t *testing.T) {
 	sess, _ := demoSession(t)
 	ap := showActionPlan(t, sess)
-	a := sess.rec.Actions[0]
+	a := sess.rec.Actions[slices.IndexFunc(sess.rec.Actions, func(x assessment.Action) bool { return !x.Overdue(ap.today()) })]
 	a.ID, a.Title = "", "Another action added by a different screen"
 	sess.save(func(ctx context.Context) error {
 		saved, err := sess.store.SaveAction(ctx, a)

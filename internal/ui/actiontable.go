@@ -213,8 +213,8 @@ func (ap *ActionPlan) updateCell(col int, a assessment.Action, cell *fyne.Contai
 	text, importance, bold := "", widget.MediumImportance, false
 	showSwatch := false
 	switch col {
-	case colID:
-		text, importance = shortID(a.ID), widget.LowImportance
+	case colRef:
+		text, importance = a.Ref.String(), widget.LowImportance
 	case colTheme:
 		text = ap.themeTitle(a.ThemeID)
 	case colQuestion:
@@ -271,15 +271,6 @@ func cellText(text string, width float32) string {
 }
 
 // ---- what the cells say ----------------------------------------------------
-
-// shortID is the first characters of an id, enough to tell actions apart
-// in a meeting.
-func shortID(id string) string {
-	if len(id) > 6 {
-		return id[:6]
-	}
-	return id
-}
 
 // themeTitle names a theme, or gives its id when the set lacks it.
 func (ap *ActionPlan) themeTitle(id string) string {

@@ -757,8 +757,8 @@ func fateIcon(f assessment.Fate) fyne.Resource {
 	return theme.NewWarningThemedResource(theme.WarningIcon())
 }
 
-// actionRow is one of last year's actions: its fate, title, owner, status
-// then and now, and, when carried, its history through the periods.
+// actionRow is one of last year's actions: its fate, title, ref, owner,
+// status then and now, and, when carried, its history through the periods.
 func (c *CompareScreen) actionRow(it assessment.ActionFate, periods map[string]string) fyne.CanvasObject {
 	a := it.Action
 	fate := it.Fate.Label()
@@ -767,6 +767,9 @@ func (c *CompareScreen) actionRow(it assessment.ActionFate, periods map[string]s
 		owner += " (" + name + ")"
 	}
 	lines := []string{"Owner: " + owner + " · in " + periods[a.AssessmentID] + ": " + actionState(a)}
+	if a.Ref > 0 {
+		lines[0] = a.Ref.String() + " · " + lines[0]
+	}
 	if it.Now != nil {
 		lines = append(lines, "Now, in "+periods[it.Now.AssessmentID]+": "+actionState(*it.Now))
 	}
