@@ -196,12 +196,16 @@ func (e *ExportDialog) Save(path string, f export.Format, table report.Table, do
 	bar := widget.NewProgressBarInfinite()
 	wait := dialog.NewCustomWithoutButtons("Writing "+filepath.Base(path)+"…", bar, e.s.win)
 	wait.Show()
-	q, rec, prev, now, db := e.s.q, e.s.rec, e.s.prev, e.s.now(), e.s.store.Path()
+	q, rec, prev, now, db, st, ctx := e.s.q, e.s.rec, e.s.prev, e.s.now(), e.s.store.Path(), e.s.store, e.s.ctx
 	pass := []byte(e.Passphrase.Text)
 	var err error
 	e.run(func() {
 		var x *export.Export
 		if x, err = export.Prepare(q, rec, prev, now); err != nil {
+			return
+		}
+		// The PDF's appendix summarises the audit trail, as the command line's does.
+		if x.In.Edits, err = st.EditCounts(ctx, rec.Assessment.ID); err != nil {
 			return
 		}
 		x.Database = db

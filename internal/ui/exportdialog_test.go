@@ -34,6 +34,9 @@ func TestExportWritesPDF(t *testing.T) {
 	if !strings.Contains(string(out), "Northshire Safeguarding Children Partnership") {
 		t.Errorf("the PDF lacks the partnership's name")
 	}
+	if !strings.Contains(strings.Join(strings.Fields(string(out)), " "), "Edits by person and by stage") {
+		t.Errorf("the PDF from the app lacks the audit trail's summary")
+	}
 }
 
 func TestExportFailureIsShown(t *testing.T) {

@@ -12,6 +12,7 @@ import (
 type Store interface {
 	Path() string
 	SetActor(name string)
+	EditCounts(ctx context.Context, assessmentID string) ([]assessment.EditCount, error)
 
 	Partnerships(ctx context.Context) ([]assessment.Partnership, error)
 	CreatePartnership(ctx context.Context, p assessment.Partnership) (assessment.Partnership, error)
