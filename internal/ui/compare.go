@@ -82,6 +82,8 @@ type CompareScreen struct {
 
 	progress *widget.ProgressBarInfinite
 	content  fyne.CanvasObject
+	// page scrolls the comparison up and down.
+	page *container.Scroll
 	// gen numbers the loads, so a slow one cannot overwrite a newer one.
 	gen int
 
@@ -145,7 +147,8 @@ func NewCompareScreen(ctx context.Context, s Store, p assessment.Partnership, ho
 	picker := container.NewBorder(nil, nil, widget.NewLabelWithStyle("Assessments:", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		nil, container.NewHScroll(c.Picker))
 	top := container.NewVBox(headerBar(container.NewBorder(nil, nil, c.Back, nil, c.Title), nil), picker, c.progress, c.Status)
-	c.content = container.NewBorder(top, nil, nil, nil, container.NewVScroll(container.NewPadded(c.Body)))
+	c.page = container.NewVScroll(container.NewPadded(c.Body))
+	c.content = container.NewBorder(top, nil, nil, nil, c.page)
 	return c
 }
 
@@ -339,11 +342,11 @@ func (c *CompareScreen) show(res *comparison, err error) {
 	c.showActions(res)
 	c.Body.Objects = []fyne.CanvasObject{
 		widget.NewCard("Levels by theme", "Mean agreed level of the questions assessed in each period; the change is from "+
-			before+" to "+after+".", container.NewHScroll(c.Scores)),
+			before+" to "+after+".", sidewaysIn(c.page, c.Scores)),
 		widget.NewCard("Trend by theme", "Each theme’s level in every period compared, on the scale of the question set.", c.Charts),
 		widget.NewCard("Questions", "Each question’s agreed level by period; the change is from "+before+" to "+after+
-			", and the target is the one set in "+before+".", container.NewVBox(container.NewHScroll(c.Counts), c.Targets,
-			container.NewHScroll(c.Questions), c.Unmatched)),
+			", and the target is the one set in "+before+".", container.NewVBox(sidewaysIn(c.page, c.Counts), c.Targets,
+			sidewaysIn(c.page, c.Questions), c.Unmatched)),
 		widget.NewCard("Last year’s actions", "What became of the "+res.Review.Period+" actions by "+after+
 			", as of "+longDay(res.Day)+".", container.NewVBox(c.ActionCounts, c.Actions)),
 	}

@@ -88,7 +88,10 @@ type Walkthrough struct {
 	// readOnlyText shows each field's saved value as plain, readable text
 	// in place of its (disabled) editor when the assessment is signed off.
 	readOnlyText map[fyne.CanvasObject]*widget.Label
-	refAdd       fyne.CanvasObject
+	// editorBox is what puts each field's editor on the page: the editor
+	// under a layer that passes the mouse wheel to the page.
+	editorBox map[fyne.CanvasObject]fyne.CanvasObject
+	refAdd    fyne.CanvasObject
 
 	// PreviousButton and NextButton move through the questions.
 	PreviousButton, NextButton *widget.Button
@@ -322,6 +325,8 @@ func (w *Walkthrough) build() {
 
 	w.refAdd = container.NewBorder(nil, nil, nil, container.NewVBox(w.AddRef), container.NewVBox(w.RefTitle, w.RefLocation))
 	w.readOnlyText = map[fyne.CanvasObject]*widget.Label{}
+	w.editorBox = map[fyne.CanvasObject]fyne.CanvasObject{}
+	w.right = container.NewVScroll(nil) // the fields pass the wheel to it
 	rightBody := container.NewVBox(
 		w.LastYear,
 		w.field("Target level", w.Target),
@@ -333,7 +338,7 @@ func (w *Walkthrough) build() {
 		w.field("Areas for development", w.Areas),
 		w.field("Rationale for the agreed level", w.Rationale),
 	)
-	w.right = container.NewVScroll(container.NewPadded(rightBody))
+	w.right.Content = container.NewPadded(rightBody)
 
 	split := container.NewHSplit(w.left, w.right)
 	split.SetOffset(0.58) // the scale gets the room: all of it fits at once
@@ -373,12 +378,14 @@ func (w *Walkthrough) buildStrip() {
 }
 
 // field puts a heading above an editor and, for a signed-off assessment,
-// the plain text that stands in for it.
+// the plain text that stands in for it. The mouse wheel over the editor
+// scrolls the fields, not the text inside it.
 func (w *Walkthrough) field(title string, editor fyne.CanvasObject) fyne.CanvasObject {
 	text := wrapLabel("")
 	text.Hide()
 	w.readOnlyText[editor] = text
-	return container.NewVBox(boldLabel(title), editor, text)
+	w.editorBox[editor] = overWheel(editor, w.right, nil)
+	return container.NewVBox(boldLabel(title), w.editorBox[editor], text)
 }
 
 // textEntry makes a multi-line, word-wrapped field named name that saves
@@ -620,7 +627,7 @@ func (w *Walkthrough) applyReadOnly() {
 	}
 	// Disabled editors draw their text faintly: show it as plain text.
 	for editor, text := range w.readOnlyText {
-		walkShow(editor, !ro)
+		walkShow(w.editorBox[editor], !ro)
 		walkShow(text, ro)
 	}
 	walkShow(w.refAdd, !ro)
