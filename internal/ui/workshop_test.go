@@ -315,3 +315,60 @@ func TestWorkshopTabStartsAndEnds(t *testing.T) {
 		t.Errorf("a bad address: problem %q", tab.Problem.Text)
 	}
 }
+
+// rowTexts returns the text of each participant row's label, skipping
+// the note shown when there are none.
+func rowTexts(l *ParticipantList) []string {
+	var out []string
+	for _, row := range l.Rows.Objects {
+		c, ok := row.(*fyne.Container)
+		if !ok {
+			continue
+		}
+		for _, o := range c.Objects {
+			if lab, ok := o.(*widget.Label); ok {
+				out = append(out, lab.Text)
+			}
+		}
+	}
+	return out
+}
+
+func TestPhoneJoinsAppearLive(t *testing.T) {
+	sess, s := blankSession(t)
+	tab := NewWorkshopTab(sess, func(fyne.CanvasObject) {}, func() {})
+	tab.Addr.SetText("127.0.0.1:0")
+	test.Tap(tab.Start)
+	r := tab.Running
+	if r == nil {
+		t.Fatalf("the workshop did not start: %q", tab.Problem.Text)
+	}
+	defer r.Server.Close(context.Background())
+	if r.Join.Joined.Text != "0 have joined" || len(rowTexts(tab.People)) != 0 {
+		t.Fatalf("before anyone joins: %q, rows %q", r.Join.Joined.Text, rowTexts(tab.People))
+	}
+	police := sess.rec.Partnership.Agencies[2]
+	body := fmt.Sprintf(`{"pin":%q,"name":"Bea Phone","agency":%q}`, r.W.PIN(), police.ID)
+	res, err := http.Post(r.Server.JoinURL()+"api/join", "application/json", strings.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	if res.StatusCode != http.StatusOK {
+		t.Fatalf("joining by phone: %d", res.StatusCode)
+	}
+	rows := rowTexts(tab.People)
+	if len(rows) != 1 || !strings.Contains(rows[0], "Bea Phone · "+police.Name) {
+		t.Errorf("while the workshop runs, the list shows %q; want Bea Phone of %s", rows, police.Name)
+	}
+	if r.Join.Joined.Text != "1 have joined" {
+		t.Errorf("join screen: %q; want 1 have joined", r.Join.Joined.Text)
+	}
+	if tab.Running == nil || r.W.Ended() {
+		t.Error("the list changed only because the workshop ended")
+	}
+	rec, _ := s.LoadRecord(context.Background(), sess.rec.Assessment.ID)
+	if len(rec.Participants) != 1 || rec.Participants[0].Name != "Bea Phone" {
+		t.Errorf("saved participants: %+v", rec.Participants)
+	}
+}
