@@ -179,6 +179,21 @@ func TestPresenterFitsProjectors(t *testing.T) {
 		if bottom := pos.Y + p.SpreadWords.MinSize().Height; bottom > size.Height || pos.Y < 0 {
 			t.Errorf("%v: the spread's words end at %.0f, off the screen", size, bottom)
 		}
+		if content, view := p.scroll.Content.MinSize().Height, p.scroll.Size().Height; content > view {
+			t.Errorf("%v: the room's view needs %.0f px but has %.0f: it would scroll", size, content, view)
+		}
+		if agreed, rationale := pos.Y+p.SpreadWords.MinSize().Height+p.Agreed.MinSize().Height, d.AbsolutePositionForObject(p.Rationale).Y; agreed > rationale {
+			t.Errorf("%v: the agreed level ends at %.0f, under the rationale at %.0f", size, agreed, rationale)
+		}
+		row := p.Spread.Objects[0].(*fyne.Container).Layout.(*levelRow)
+		dot, text := row.dots[0].circle.Size().Width, row.label.TextSize
+		if size.Width == 1920 && (dot < 48 || text < 28 || p.SpreadWords.TextSize < 36) {
+			t.Errorf("1920×1080: dots %.0f px, level labels %.0f, spread's words %.0f; want at least 48, 28 and 36 for the back of the room",
+				dot, text, p.SpreadWords.TextSize)
+		}
+		if size.Width == 1280 && (dot < 32 || text < 20) {
+			t.Errorf("1280×720: dots %.0f px, level labels %.0f; want at least 32 and 20", dot, text)
+		}
 		img := p.s.win.Canvas().Capture()
 		if dir := os.Getenv("WORKSHOP_SCREENSHOTS"); dir != "" && size.Width == 1920 {
 			f, err := os.Create(filepath.Join(dir, "workshop-reveal.png"))
