@@ -191,6 +191,16 @@ func (l *ParticipantList) rebuild() {
 	l.Rows.Refresh()
 }
 
+// Joined shows a participant who has just joined by phone, saved already
+// by the workshop; it must run on the UI thread (through fyne.Do).
+func (l *ParticipantList) Joined(p assessment.Participant) {
+	if slices.ContainsFunc(l.s.rec.Participants, func(x assessment.Participant) bool { return x.ID == p.ID }) {
+		return
+	}
+	l.s.rec.Participants = append(l.s.rec.Participants, p)
+	l.rebuild()
+}
+
 // importRatings adds a partner who rated on their own copy of the app,
 // with the levels of the bundle at path as their votes.
 func (l *ParticipantList) importRatings(path, name string) error {

@@ -68,18 +68,19 @@ type Presenter struct {
 func NewPresenter(s *session, w *workshop.Workshop, win fyne.Window) *Presenter {
 	p := &Presenter{s: s, w: w, win: win, do: fyne.Do,
 		Where: widget.NewLabel(""), Question: widget.NewLabel(""), Count: widget.NewLabel(""),
-		Waiting: widget.NewLabel(""), Spread: container.NewVBox(), SpreadWords: canvas.NewText("", presenterAlert),
+		Waiting: widget.NewLabel(""), Spread: container.New(spreadLayout{}), SpreadWords: canvas.NewText("", presenterAlert),
 		Agreed: widget.NewLabel(""), Rationale: widget.NewMultiLineEntry(), Problem: widget.NewLabel("")}
 	p.Question.Wrapping, p.Waiting.Wrapping, p.Problem.Wrapping = fyne.TextWrapWord, fyne.TextWrapWord, fyne.TextWrapWord
 	p.Question.TextStyle = fyne.TextStyle{Bold: true}
 	p.Question.SizeName = theme.SizeNameHeadingText
 	p.Count.SizeName = theme.SizeNameSubHeadingText
 	p.SpreadWords.TextStyle = fyne.TextStyle{Bold: true}
-	p.SpreadWords.TextSize = 28
 	p.Rationale.SetPlaceHolder("Why the board agreed this level (Enter saves)")
-	p.Rationale.SetMinRowsVisible(2)
+	p.Rationale.SetMinRowsVisible(1)
 	p.Rationale.OnSubmitted = func(string) { p.saveRationale() }
 	p.Problem.Importance = widget.DangerImportance
+	p.Problem.Hide()
+	p.Waiting.Hide()
 	p.Grid = NewVoteGrid(w, p.refresh)
 	p.Strip = container.NewHBox()
 	for _, th := range s.q.Themes {
@@ -94,11 +95,16 @@ func NewPresenter(s *session, w *workshop.Workshop, win fyne.Window) *Presenter 
 	}
 	keys := widget.NewLabel(presenterKeys + "\nDots: " + strings.Join(legend, " · "))
 	keys.Wrapping = fyne.TextWrapWord
-	p.room = container.NewVBox(p.Where, p.Question, p.Count, p.Waiting, p.Spread, p.SpreadWords, p.Agreed)
+	keys.SizeName = theme.SizeNameCaptionText
+	p.room = container.NewBorder(container.NewVBox(container.NewBorder(nil, nil, nil, p.Count, p.Where), p.Question, p.Waiting), container.NewVBox(p.SpreadWords, p.Agreed),
+		nil, nil, p.Spread)
 	p.body = container.NewStack(p.room)
 	p.scroll = container.NewVScroll(p.body)
+	// the strip sits beside the rationale, leaving the spread more height
+	strip := container.NewHScroll(p.Strip)
+	strip.SetMinSize(fyne.NewSize(min(p.Strip.MinSize().Width, maxStripWidth), 0))
 	p.content = container.NewThemeOverride(container.NewStack(canvas.NewRectangle(presenterPaper),
-		container.NewPadded(container.NewBorder(nil, container.NewVBox(p.Rationale, p.Problem, container.NewHScroll(p.Strip), keys), nil, nil,
+		container.NewPadded(container.NewBorder(nil, container.NewVBox(container.NewBorder(nil, nil, nil, strip, p.Rationale), p.Problem, keys), nil, nil,
 			p.scroll))), presenterTheme{})
 	w.OnChange(func() { p.do(p.refresh) })
 	p.refresh()
@@ -113,15 +119,22 @@ func (p *Presenter) refresh() {
 	snap := p.w.Snapshot()
 	p.Where.SetText(fmt.Sprintf("%s · question %d of %d%s", snap.Theme.Title, snap.Index+1, snap.Total, roundWords(snap.Round)))
 	p.Question.SetText(snap.Question.Text)
+	// after the reveal a small screen's spread needs the room more than
+	// the question does
+	p.Question.SizeName = theme.SizeNameHeadingText
+	if snap.Revealed && p.scale() < 1.25 {
+		p.Question.SizeName = theme.SizeNameSubHeadingText
+	}
 	count := fmt.Sprintf("%d of %d have voted", snap.Voted, snap.Expected)
 	if !snap.TimerEnds.IsZero() {
 		count += fmt.Sprintf(" · timer: reveal at %s", snap.TimerEnds.Local().Format("15:04:05"))
 	}
 	p.Count.SetText(count)
-	p.Waiting.SetText("")
+	waiting := ""
 	if snap.ShowNames && !snap.Revealed && len(snap.StillToVote) > 0 {
-		p.Waiting.SetText("Still to vote: " + strings.Join(snap.StillToVote, ", "))
+		waiting = "Still to vote: " + strings.Join(snap.StillToVote, ", ")
 	}
+	p.setLine(p.Waiting, waiting)
 	p.showSpread(snap)
 	for i, o := range p.Strip.Objects {
 		btn := o.(*widget.Button)
@@ -162,21 +175,26 @@ func roundWords(round int) string {
 }
 
 // showSpread draws a row per level with a lettered, coloured dot per vote,
-// or nothing before the reveal.
+// or nothing before the reveal. The rows share out the height the view
+// leaves them (spreadLayout), so the spread fills the projector; the words
+// under it and the agreed level grow with the window.
 func (p *Presenter) showSpread(snap workshop.Snapshot) {
 	p.Spread.Objects = nil
 	p.SpreadWords.Text = ""
+	scale := p.scale()
+	p.SpreadWords.TextSize = spreadWordsSize * scale
+	p.Agreed.SizeName = theme.SizeNameSubHeadingText
+	if scale >= 1.25 {
+		p.Agreed.SizeName = theme.SizeNameHeadingText
+	}
 	if snap.Revealed {
+		var labels []string
 		for _, l := range p.s.q.Scale.Levels {
-			name := canvas.NewText(fmt.Sprintf("%d %s", l.Value, l.Label), presenterInk)
-			name.TextStyle, name.TextSize = fyne.TextStyle{Bold: true}, 24
-			row := container.NewHBox(fixedWidth(container.NewCenter(name), 260))
-			for _, d := range snap.Spread.Dots {
-				if d.Level == l.Value {
-					row.Add(voteDot(d, snap.ShowNames))
-				}
-			}
-			p.Spread.Add(row)
+			labels = append(labels, fmt.Sprintf("%d %s", l.Value, l.Label))
+		}
+		widest := widestAt100(labels)
+		for i, l := range p.s.q.Scale.Levels {
+			p.Spread.Add(newLevelRow(labels[i], widest, snap.Spread.Dots, l.Value, snap.ShowNames))
 		}
 		p.SpreadWords.Text = strings.ToUpper(snap.Spread.Words()[:1]) + snap.Spread.Words()[1:]
 		p.SpreadWords.Color = presenterInk
@@ -186,32 +204,150 @@ func (p *Presenter) showSpread(snap workshop.Snapshot) {
 	}
 	p.Spread.Refresh()
 	p.SpreadWords.Refresh()
+	p.Agreed.Refresh()
 }
 
-// fixedWidth keeps o at least width wide.
-func fixedWidth(o fyne.CanvasObject, width float32) fyne.CanvasObject {
-	spacer := canvas.NewRectangle(color.Transparent)
-	spacer.SetMinSize(fyne.NewSize(width, 0))
-	return container.NewStack(spacer, o)
+// Sizes of the spread at 1280×720; larger windows scale them up.
+const (
+	// maxStripWidth is the widest the question strip beside the rationale
+	// grows before it scrolls.
+	maxStripWidth = 640
+	// spreadWordsSize is the text size of the median and divergent line.
+	spreadWordsSize = 28
+	// minLevelRow and maxLevelRow bound the height of one level's row.
+	minLevelRow, maxLevelRow = 32, 140
+)
+
+// scale is how much larger than 1280×720 the presenter's window is, at
+// least 1 and at most 2.
+func (p *Presenter) scale() float32 {
+	size := p.win.Canvas().Size()
+	return max(1, min(size.Width/1280, size.Height/720, 2))
 }
 
-// voteDot is one vote: a circle in its agency group's colour with the
-// group's letters, and the voter's name when names are shown.
-func voteDot(d workshop.Dot, names bool) fyne.CanvasObject {
-	circle := canvas.NewCircle(d.Group.Colour)
-	text := canvas.NewText(d.Group.Code, color.White)
-	text.TextStyle = fyne.TextStyle{Bold: true}
-	text.TextSize = 18
-	text.Alignment = fyne.TextAlignCenter
-	size := canvas.NewRectangle(color.Transparent)
-	size.SetMinSize(fyne.NewSize(40, 40))
-	dot := container.NewStack(size, circle, container.NewCenter(text))
-	if !names || d.Name == "" {
-		return dot
+// widestAt100 is the width of the widest of labels in bold at text size 100.
+func widestAt100(labels []string) float32 {
+	var w float32
+	for _, l := range labels {
+		w = max(w, fyne.MeasureText(l, 100, fyne.TextStyle{Bold: true}).Width)
 	}
-	name := canvas.NewText(d.Name, presenterInk)
-	name.TextSize = 20
-	return container.NewHBox(dot, container.NewCenter(name))
+	return w
+}
+
+// spreadLayout shares out its height among the level rows, each between
+// minLevelRow and maxLevelRow high.
+type spreadLayout struct{}
+
+// Layout stacks the rows, each as high as the space allows.
+func (spreadLayout) Layout(rows []fyne.CanvasObject, size fyne.Size) {
+	if len(rows) == 0 {
+		return
+	}
+	h := max(minLevelRow, min(size.Height/float32(len(rows)), maxLevelRow))
+	for i, r := range rows {
+		r.Move(fyne.NewPos(0, float32(i)*h))
+		r.Resize(fyne.NewSize(size.Width, h))
+	}
+}
+
+// MinSize is every row at its smallest.
+func (spreadLayout) MinSize(rows []fyne.CanvasObject) fyne.Size {
+	var w float32
+	for _, r := range rows {
+		w = max(w, r.MinSize().Width)
+	}
+	return fyne.NewSize(w, minLevelRow*float32(len(rows)))
+}
+
+// levelRow lays out one level of the spread at whatever height it is
+// given: the level's label, then its dots, their letters and, when shown,
+// the voters' names, all sized in proportion to the row.
+type levelRow struct {
+	label *canvas.Text
+	// widest is the widest level label's width at text size 100, so that
+	// the dots of every row start at the same place.
+	widest float32
+	dots   []rowDot
+}
+
+// rowDot is one vote in a level's row.
+type rowDot struct {
+	circle     *canvas.Circle
+	code, name *canvas.Text
+}
+
+// newLevelRow builds the row of the level with value from the spread's
+// dots, naming voters when names is set.
+func newLevelRow(label string, widest float32, dots []workshop.Dot, value int, names bool) *fyne.Container {
+	r := &levelRow{label: canvas.NewText(label, presenterInk), widest: widest}
+	r.label.TextStyle = fyne.TextStyle{Bold: true}
+	objs := []fyne.CanvasObject{r.label}
+	for _, d := range dots {
+		if d.Level != value {
+			continue
+		}
+		rd := rowDot{circle: canvas.NewCircle(d.Group.Colour), code: canvas.NewText(d.Group.Code, color.White)}
+		rd.code.TextStyle = fyne.TextStyle{Bold: true}
+		rd.code.Alignment = fyne.TextAlignCenter
+		objs = append(objs, rd.circle, rd.code)
+		if names && d.Name != "" {
+			rd.name = canvas.NewText(d.Name, presenterInk)
+			objs = append(objs, rd.name)
+		}
+		r.dots = append(r.dots, rd)
+	}
+	return container.New(r, objs...)
+}
+
+// sizes returns the row's label text size and dot diameter at height h.
+func (r *levelRow) sizes(h float32) (text, dot float32) {
+	return h * 0.5, h * 0.82
+}
+
+// Layout places the label, then the dots, scaled to the row's height;
+// dots shrink if a crowded level would run past the row's width.
+func (r *levelRow) Layout(_ []fyne.CanvasObject, size fyne.Size) {
+	text, dot := r.sizes(size.Height)
+	labelW := r.widest*text/100 + dot/2
+	gap := dot / 8
+	if n := float32(len(r.dots)); n > 0 && r.dots[0].name == nil {
+		dot = max(min(dot, (size.Width-labelW)/n-gap), minLevelRow*0.6)
+	}
+	r.label.TextSize = text
+	r.label.Move(fyne.NewPos(0, (size.Height-r.label.MinSize().Height)/2))
+	r.label.Resize(r.label.MinSize())
+	r.label.Refresh()
+	x := labelW
+	y := (size.Height - dot) / 2
+	for _, d := range r.dots {
+		d.circle.Move(fyne.NewPos(x, y))
+		d.circle.Resize(fyne.NewSquareSize(dot))
+		d.code.TextSize = dot * 0.42
+		d.code.Refresh()
+		d.code.Move(fyne.NewPos(x, (size.Height-d.code.MinSize().Height)/2))
+		d.code.Resize(fyne.NewSize(dot, d.code.MinSize().Height))
+		x += dot + gap
+		if d.name != nil {
+			d.name.TextSize = text * 0.8
+			d.name.Refresh()
+			d.name.Move(fyne.NewPos(x, (size.Height-d.name.MinSize().Height)/2))
+			d.name.Resize(d.name.MinSize())
+			x += d.name.MinSize().Width + 2*gap
+		}
+	}
+}
+
+// MinSize is the row at its smallest height.
+func (r *levelRow) MinSize([]fyne.CanvasObject) fyne.Size {
+	text, dot := r.sizes(minLevelRow)
+	w := r.widest*text/100 + dot/2
+	for _, d := range r.dots {
+		w += dot * 9 / 8
+		if d.name != nil {
+			w += fyne.MeasureText(d.name.Text, text*0.8, d.name.TextStyle).Width + dot/4
+		}
+	}
+	return fyne.NewSize(w, minLevelRow)
 }
 
 // TypedKey runs the presenter's keys.
@@ -256,25 +392,32 @@ func (p *Presenter) TypedKey(ev *fyne.KeyEvent) {
 // report shows what went wrong with the last action, if anything, and
 // the workshop as it now is.
 func (p *Presenter) report(err error) {
-	p.Problem.SetText("")
+	p.setLine(p.Problem, "")
 	if err != nil {
-		p.Problem.SetText(err.Error())
+		p.setLine(p.Problem, err.Error())
 	}
 	p.refresh()
+}
+
+// setLine sets a line of the view, hiding it while it is empty so that
+// the spread has the room.
+func (p *Presenter) setLine(l *widget.Label, text string) {
+	walkSetText(l, text)
+	walkShow(l, text != "")
 }
 
 // saveRationale saves the rationale with the agreed level.
 func (p *Presenter) saveRationale() {
 	snap := p.w.Snapshot()
 	if snap.Agreed == assessment.NotAssessed {
-		p.Problem.SetText("Agree a level first (keys 1–5), then save why.")
+		p.setLine(p.Problem, "Agree a level first (keys 1–5), then save why.")
 		return
 	}
 	if err := p.w.Agree(p.s.ctx, snap.Agreed, p.Rationale.Text); err != nil {
-		p.Problem.SetText(err.Error())
+		p.setLine(p.Problem, err.Error())
 		return
 	}
-	p.Problem.SetText("Rationale saved.")
+	p.setLine(p.Problem, "Rationale saved.")
 	p.win.Canvas().Unfocus()
 }
 
@@ -326,6 +469,8 @@ func currentTheme() fyne.Theme { return fyne.CurrentApp().Settings().Theme() }
 // Size doubles the text sizes and keeps the rest.
 func (presenterTheme) Size(n fyne.ThemeSizeName) float32 {
 	switch n {
+	case theme.SizeNameCaptionText:
+		return 18
 	case theme.SizeNameText:
 		return 24
 	case theme.SizeNameSubHeadingText:
@@ -334,4 +479,11 @@ func (presenterTheme) Size(n fyne.ThemeSizeName) float32 {
 		return 40
 	}
 	return currentTheme().Size(n)
+}
+
+// fixedWidth keeps o at least width wide.
+func fixedWidth(o fyne.CanvasObject, width float32) fyne.CanvasObject {
+	spacer := canvas.NewRectangle(color.Transparent)
+	spacer.SetMinSize(fyne.NewSize(width, 0))
+	return container.NewStack(spacer, o)
 }

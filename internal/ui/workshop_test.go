@@ -179,6 +179,21 @@ func TestPresenterFitsProjectors(t *testing.T) {
 		if bottom := pos.Y + p.SpreadWords.MinSize().Height; bottom > size.Height || pos.Y < 0 {
 			t.Errorf("%v: the spread's words end at %.0f, off the screen", size, bottom)
 		}
+		if content, view := p.scroll.Content.MinSize().Height, p.scroll.Size().Height; content > view {
+			t.Errorf("%v: the room's view needs %.0f px but has %.0f: it would scroll", size, content, view)
+		}
+		if agreed, rationale := pos.Y+p.SpreadWords.MinSize().Height+p.Agreed.MinSize().Height, d.AbsolutePositionForObject(p.Rationale).Y; agreed > rationale {
+			t.Errorf("%v: the agreed level ends at %.0f, under the rationale at %.0f", size, agreed, rationale)
+		}
+		row := p.Spread.Objects[0].(*fyne.Container).Layout.(*levelRow)
+		dot, text := row.dots[0].circle.Size().Width, row.label.TextSize
+		if size.Width == 1920 && (dot < 48 || text < 28 || p.SpreadWords.TextSize < 36) {
+			t.Errorf("1920×1080: dots %.0f px, level labels %.0f, spread's words %.0f; want at least 48, 28 and 36 for the back of the room",
+				dot, text, p.SpreadWords.TextSize)
+		}
+		if size.Width == 1280 && (dot < 32 || text < 20) {
+			t.Errorf("1280×720: dots %.0f px, level labels %.0f; want at least 32 and 20", dot, text)
+		}
 		img := p.s.win.Canvas().Capture()
 		if dir := os.Getenv("WORKSHOP_SCREENSHOTS"); dir != "" && size.Width == 1920 {
 			f, err := os.Create(filepath.Join(dir, "workshop-reveal.png"))
@@ -313,5 +328,62 @@ func TestWorkshopTabStartsAndEnds(t *testing.T) {
 	test.Tap(tab.Start)
 	if tab.Running != nil || tab.Problem.Text == "" {
 		t.Errorf("a bad address: problem %q", tab.Problem.Text)
+	}
+}
+
+// rowTexts returns the text of each participant row's label, skipping
+// the note shown when there are none.
+func rowTexts(l *ParticipantList) []string {
+	var out []string
+	for _, row := range l.Rows.Objects {
+		c, ok := row.(*fyne.Container)
+		if !ok {
+			continue
+		}
+		for _, o := range c.Objects {
+			if lab, ok := o.(*widget.Label); ok {
+				out = append(out, lab.Text)
+			}
+		}
+	}
+	return out
+}
+
+func TestPhoneJoinsAppearLive(t *testing.T) {
+	sess, s := blankSession(t)
+	tab := NewWorkshopTab(sess, func(fyne.CanvasObject) {}, func() {})
+	tab.Addr.SetText("127.0.0.1:0")
+	test.Tap(tab.Start)
+	r := tab.Running
+	if r == nil {
+		t.Fatalf("the workshop did not start: %q", tab.Problem.Text)
+	}
+	defer r.Server.Close(context.Background())
+	if r.Join.Joined.Text != "0 have joined" || len(rowTexts(tab.People)) != 0 {
+		t.Fatalf("before anyone joins: %q, rows %q", r.Join.Joined.Text, rowTexts(tab.People))
+	}
+	police := sess.rec.Partnership.Agencies[2]
+	body := fmt.Sprintf(`{"pin":%q,"name":"Bea Phone","agency":%q}`, r.W.PIN(), police.ID)
+	res, err := http.Post(r.Server.JoinURL()+"api/join", "application/json", strings.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	if res.StatusCode != http.StatusOK {
+		t.Fatalf("joining by phone: %d", res.StatusCode)
+	}
+	rows := rowTexts(tab.People)
+	if len(rows) != 1 || !strings.Contains(rows[0], "Bea Phone · "+police.Name) {
+		t.Errorf("while the workshop runs, the list shows %q; want Bea Phone of %s", rows, police.Name)
+	}
+	if r.Join.Joined.Text != "1 have joined" {
+		t.Errorf("join screen: %q; want 1 have joined", r.Join.Joined.Text)
+	}
+	if tab.Running == nil || r.W.Ended() {
+		t.Error("the list changed only because the workshop ended")
+	}
+	rec, _ := s.LoadRecord(context.Background(), sess.rec.Assessment.ID)
+	if len(rec.Participants) != 1 || rec.Participants[0].Name != "Bea Phone" {
+		t.Errorf("saved participants: %+v", rec.Participants)
 	}
 }

@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 	qrcode "github.com/skip2/go-qrcode"
 
+	"github.com/partnership-maturity/maturity/internal/assessment"
 	"github.com/partnership-maturity/maturity/internal/workshop"
 )
 
@@ -128,6 +129,7 @@ func newRunningWorkshop(t *WorkshopTab, w *workshop.Workshop, srv *workshop.Serv
 	r.Presenter = NewPresenter(t.s, w, t.s.win)
 	r.Join = NewJoinScreen(w, srv.JoinURL(), func() { t.show(r.Presenter.Content()) }, r.End)
 	r.Presenter.Leave = func() { t.show(r.Join.Content()) }
+	w.OnJoin(func(p assessment.Participant) { fyne.Do(func() { t.People.Joined(p) }) })
 	return r
 }
 

@@ -7,6 +7,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/partnership-maturity/maturity/internal/assessment"
@@ -78,7 +79,11 @@ func (w *Workshop) Join(ctx context.Context, pin, name, agencyID string) (string
 	w.people[p.ID] = p
 	w.order = append(w.order, p.ID)
 	w.tokens[token] = p.ID
+	joiners := slices.Clone(w.joiners)
 	w.unlockAndNotify(w.changed())
+	for _, fn := range joiners {
+		fn(p)
+	}
 	return token, nil
 }
 

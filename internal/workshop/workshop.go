@@ -117,6 +117,7 @@ type Workshop struct {
 	ended     bool
 	version   uint64
 	listeners []func()
+	joiners   []func(assessment.Participant)
 }
 
 // Open loads an assessment and prepares a workshop on it, starting at its
@@ -197,6 +198,16 @@ func (w *Workshop) OnChange(fn func()) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	w.listeners = append(w.listeners, fn)
+}
+
+// OnJoin registers fn to be called with each participant who joins from
+// their phone, on the goroutine that served the join and after the
+// workshop's lock is released, so that a list of participants can show
+// them as they arrive. A UI must hand the call to its own thread.
+func (w *Workshop) OnJoin(fn func(assessment.Participant)) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.joiners = append(w.joiners, fn)
 }
 
 // changed bumps the version; the caller holds the lock. It returns the
