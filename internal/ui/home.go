@@ -53,7 +53,8 @@ type Home struct {
 	// assessments; each partnership with two or more has a button for it
 	// in CompareButtons, by partnership id.
 	Compare func(assessment.Partnership)
-	// Import, when set, asks for a bundle to import (ImportButton).
+	// Import, when set, asks for a bundle to import; ImportButton
+	// ("Import…") calls it.
 	Import         func()
 	ImportButton   *widget.Button
 	CompareButtons map[string]*widget.Button
@@ -74,7 +75,7 @@ func NewHome(ctx context.Context, s Store, win fyne.Window, open func(assessment
 	h.NewAssessment.Importance = widget.HighImportance
 	title := widget.NewLabelWithStyle("Partnerships and their assessments", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.SizeName = theme.SizeNameSubHeadingText
-	h.ImportButton = widget.NewButtonWithIcon("Import a bundle… (Ctrl+I)", theme.DownloadIcon(), func() {
+	h.ImportButton = widget.NewButtonWithIcon("Import…", theme.DownloadIcon(), func() {
 		if h.Import != nil {
 			h.Import()
 		}
