@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"filippo.io/age"
 	"fyne.io/fyne/v2/test"
 
 	"github.com/partnership-maturity/maturity/internal/assessment"
@@ -178,5 +179,26 @@ func TestImportRefusesAnEditedBundle(t *testing.T) {
 	}
 	if n := importedCount(t, s); n != 0 {
 		t.Errorf("an edited bundle imported %d assessments", n)
+	}
+}
+
+func TestImportRefusesABundleEncryptedToKeys(t *testing.T) {
+	data, _ := signedDemoBundle(t)
+	id, err := age.GenerateX25519Identity()
+	if err != nil {
+		t.Fatal(err)
+	}
+	sealed, err := signing.EncryptToRecipients(data, []string{id.Recipient().String()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	app, s := newTestApp(t)
+	d := app.importDialog()
+	d.Load("northshire.json.age", sealed)
+	if !strings.Contains(d.Result.Text, "encrypted to age keys") || !strings.HasSuffix(d.Result.Text, "nothing was imported") || d.Passphrase.Visible() || d.Trust.Visible() {
+		t.Errorf("a bundle encrypted to keys: %q, passphrase %v, trust %v", d.Result.Text, d.Passphrase.Visible(), d.Trust.Visible())
+	}
+	if n := importedCount(t, s); n != 0 {
+		t.Errorf("imported %d assessments", n)
 	}
 }
