@@ -320,14 +320,8 @@ func (e *env) confirmKeys(unknown []assessment.SignOff, rec assessment.Record, t
 		return nil
 	}
 	fmt.Fprintf(e.stderr, "These signing keys are new to %s. Check each fingerprint with its owner before you trust it:\n", rec.Partnership.Name)
-	for _, so := range unknown {
-		agency := "independent scrutiny"
-		for _, a := range rec.Partnership.Agencies {
-			if a.ID == so.AgencyID {
-				agency = a.Name
-			}
-		}
-		fmt.Fprintf(e.stderr, "  %s (%s, %s): %s\n", so.Name, so.Role, agency, so.KeyFingerprint)
+	for _, k := range bundle.NewKeys(rec, unknown) {
+		fmt.Fprintf(e.stderr, "  %s\n", k)
 	}
 	if trust {
 		return nil

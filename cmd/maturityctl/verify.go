@@ -42,30 +42,23 @@ func (e *env) decrypt(path string, data []byte, d decryptFlags) ([]byte, error) 
 	if !signing.IsEncrypted(data) {
 		return data, nil
 	}
-	var plain []byte
-	var err error
 	switch {
 	case signing.NeedsPassphrase(data) && *d.passphraseFile == "":
 		return nil, usageError(path + " is encrypted with a passphrase: give --passphrase-file FILE")
-	case signing.NeedsPassphrase(data):
-		pass, perr := e.readPassphrase(*d.passphraseFile)
-		if perr != nil {
-			return nil, perr
-		}
-		plain, err = signing.DecryptWithPassphrase(data, pass)
-	case *d.identityFile == "":
+	case !signing.NeedsPassphrase(data) && *d.identityFile == "":
 		return nil, usageError(path + " is encrypted to age keys: give --identity FILE with your age private key")
-	default:
-		ids, rerr := os.ReadFile(*d.identityFile)
-		if rerr != nil {
-			return nil, rerr
+	case signing.NeedsPassphrase(data):
+		pass, err := e.readPassphrase(*d.passphraseFile)
+		if err != nil {
+			return nil, err
 		}
-		plain, err = signing.DecryptWithIdentities(data, string(ids))
+		return bundle.Unseal(path, data, func(sealed []byte) ([]byte, error) { return signing.DecryptWithPassphrase(sealed, pass) })
 	}
+	ids, err := os.ReadFile(*d.identityFile)
 	if err != nil {
-		return nil, fmt.Errorf("%s: cannot decrypt: %w; nothing was imported", path, err)
+		return nil, err
 	}
-	return plain, nil
+	return bundle.Unseal(path, data, func(sealed []byte) ([]byte, error) { return signing.DecryptWithIdentities(sealed, string(ids)) })
 }
 
 // runVerify checks a bundle's or a PDF's fingerprint and signatures, and

@@ -40,6 +40,7 @@ func New(ctx context.Context, a fyne.App, win fyne.Window, s Store) *App {
 	app.Settings = NewSettings(a, win, s)
 	app.Home = NewHome(ctx, s, win, app.OpenAssessment)
 	app.Home.Compare = app.ShowCompare
+	app.Home.Import = app.ShowImport
 	win.SetMainMenu(app.menu())
 	app.addShortcuts()
 	win.Canvas().SetOnTypedKey(app.typedKey)
@@ -140,6 +141,7 @@ func (a *App) shortcuts() []shortcut {
 	return []shortcut{
 		{"New assessment", fyne.KeyN, func() { a.ShowHome(); a.Home.ShowNewAssessment("") }},
 		{"Export…", fyne.KeyE, a.ShowExport},
+		{"Import a bundle…", fyne.KeyI, a.ShowImport},
 		{"Home", fyne.KeyH, a.ShowHome},
 		{"Overview", fyne.Key1, func() { a.withCurrent((*AssessmentScreen).ShowOverview) }},
 		{"Questions", fyne.Key2, func() { a.withCurrent((*AssessmentScreen).ShowQuestions) }},
@@ -162,6 +164,21 @@ func (a *App) ShowExport() {
 	}
 	a.Current.Flush()
 	NewExportDialog(a.Current.s, a.fyne, a.run).Show()
+}
+
+// ShowImport saves any edit in progress and asks for a bundle to import;
+// once one is imported, Home shows it.
+func (a *App) ShowImport() { a.flush(); a.importDialog().Show() }
+
+// importDialog builds the import dialog; an import goes back to Home.
+func (a *App) importDialog() *ImportDialog {
+	return NewImportDialog(a.ctx, a.store, a.win, a.run, func() {
+		if a.Current != nil || a.Compare != nil {
+			a.ShowHome()
+			return
+		}
+		a.Home.Load(nil)
+	})
 }
 
 // withCurrent runs f on the open assessment, if there is one.
@@ -196,10 +213,11 @@ func (a *App) menu() *fyne.MainMenu {
 		fyne.NewMenuItem("New partnership…", func() { a.ShowHome(); a.Home.ShowNewPartnership() }),
 		items[0],
 		items[1],
+		items[2],
 		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem("Settings…", a.Settings.Show),
 	)
-	return fyne.NewMainMenu(file, fyne.NewMenu("Go", items[2:]...), a.helpMenu())
+	return fyne.NewMainMenu(file, fyne.NewMenu("Go", items[3:]...), a.helpMenu())
 }
 
 // content wraps a screen with a header line; used by the assessment screen.

@@ -52,7 +52,11 @@ type Home struct {
 	// Compare, when set, opens the comparison of a partnership's
 	// assessments; each partnership with two or more has a button for it
 	// in CompareButtons, by partnership id.
-	Compare        func(assessment.Partnership)
+	Compare func(assessment.Partnership)
+	// Import, when set, asks for a bundle to import; ImportButton
+	// ("Import…") calls it.
+	Import         func()
+	ImportButton   *widget.Button
 	CompareButtons map[string]*widget.Button
 	progress       *widget.ProgressBarInfinite
 	content        fyne.CanvasObject
@@ -71,7 +75,12 @@ func NewHome(ctx context.Context, s Store, win fyne.Window, open func(assessment
 	h.NewAssessment.Importance = widget.HighImportance
 	title := widget.NewLabelWithStyle("Partnerships and their assessments", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.SizeName = theme.SizeNameSubHeadingText
-	bar := container.NewBorder(nil, nil, title, container.NewHBox(h.NewPartnership, h.NewAssessment))
+	h.ImportButton = widget.NewButtonWithIcon("Import…", theme.DownloadIcon(), func() {
+		if h.Import != nil {
+			h.Import()
+		}
+	})
+	bar := container.NewBorder(nil, nil, title, container.NewHBox(h.ImportButton, h.NewPartnership, h.NewAssessment))
 	top := container.NewVBox(bar, h.progress, h.Status)
 	split := container.NewHSplit(h.Partnerships, container.NewVScroll(h.Detail))
 	split.Offset = 0.28

@@ -31,6 +31,8 @@ type Store interface {
 	SetStatus(ctx context.Context, id string, status assessment.Status) error
 	DeleteAssessment(ctx context.Context, id string) error
 	LoadRecord(ctx context.Context, assessmentID string) (assessment.Record, error)
+	UnknownKeys(ctx context.Context, rec assessment.Record) ([]assessment.SignOff, error)
+	ImportRecord(ctx context.Context, q *questionnaire.Questionnaire, rec assessment.Record) error
 
 	SaveResponse(ctx context.Context, r assessment.Response) (assessment.Response, error)
 	AddEvidenceRef(ctx context.Context, e assessment.EvidenceRef) (assessment.EvidenceRef, error)
