@@ -15,7 +15,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -511,94 +510,9 @@ const (
 // trendFont is the font the trend charts measure text with, parsed once.
 var trendFont = sync.OnceValues(func() (*chart.Font, error) { return chart.NewFont(assets.FontRegular) })
 
-// trendCharts draws a bar chart per theme with a bar per period, at twice
-// the screen size for sharp text. A chart that cannot be drawn is nil and
-// the error says why.
-func trendCharts(cm assessment.Comparison) ([]image.Image, error) {
-	f, err := trendFont()
-	if err != nil {
-		return make([]image.Image, len(cm.Themes)), err
-	}
-	var periods []string
-	for _, col := range cm.Columns {
-		periods = append(periods, col.Assessment.Period)
-	}
-	q := cm.Columns[len(cm.Columns)-1].Questionnaire
-	out := make([]image.Image, len(cm.Themes))
-	var firstErr error
-	for i, th := range cm.Themes {
-		values := make([]float64, len(th.Scores))
-		for k, s := range th.Scores {
-			values[k] = math.NaN()
-			if s.Valid() {
-				values[k] = s.Mean
-			}
-		}
-		b := chart.Bars{Categories: periods, Min: q.MinLevel(), Max: q.MaxLevel(),
-			Series: []chart.Series{{Values: values, Colour: chart.Palette[0], Style: chart.Solid}}}
-		img, err := drawBars(b, trendWidth(len(periods)), trendH, f)
-		if err != nil {
-			firstErr = cmp.Or(firstErr, err)
-			continue
-		}
-		out[i] = img
-	}
-	return out, firstErr
-}
-
-// trendWidth widens a chart of many periods so their names fit.
-func trendWidth(periods int) float64 { return max(trendW, float64(40+44*periods)) }
-
 // trendZoom enlarges the trend charts' text: a chart is laid out
 // trendZoom times smaller than its place on screen, then drawn larger.
 const trendZoom = 1.5
-
-// drawBars draws a bar chart to fill w × h on screen, with text
-// trendZoom times the chart's own size, at twice the pixels for sharp text.
-func drawBars(b chart.Bars, w, h float64, f *chart.Font) (image.Image, error) {
-	d, err := b.Draw(w/trendZoom, h/trendZoom, f)
-	if err != nil {
-		return nil, err
-	}
-	return d.Image(2*trendZoom, assets.FontRegular, assets.FontBold)
-}
-
-// showCharts puts a chart per theme under its title and change.
-func (c *CompareScreen) showCharts(res *comparison) {
-	cm := res.Comparison
-	c.ChartImages = nil
-	w := float32(trendWidth(len(cm.Columns)))
-	// As many charts to a row as the window has room for.
-	c.Charts = container.New(layout.NewGridWrapLayout(fyne.NewSize(w, trendH+trendHeadH)))
-	for i, th := range cm.Themes {
-		title := boldLabel(th.Title)
-		title.Truncation = fyne.TextTruncateEllipsis
-		var body fyne.CanvasObject
-		if img := res.charts[i]; img != nil {
-			ci := canvas.NewImageFromImage(img)
-			ci.FillMode = canvas.ImageFillContain
-			ci.SetMinSize(fyne.NewSize(w, trendH))
-			c.ChartImages = append(c.ChartImages, ci)
-			body = ci
-		} else {
-			msg := widget.NewLabel("The chart could not be drawn: " + errText(res.chartErr) + ". The table above gives every level.")
-			msg.Wrapping = fyne.TextWrapWord
-			body = msg
-		}
-		word := changeLabel(th.Change, th.Scores[len(th.Scores)-2], th.Scores[len(th.Scores)-1])
-		word.Truncation = fyne.TextTruncateOff
-		head := container.NewBorder(nil, nil, nil, container.NewHBox(widget.NewIcon(changeIcon(th.Change)), word), title)
-		c.Charts.Objects = append(c.Charts.Objects, container.NewBorder(head, nil, nil, nil, body))
-	}
-}
-
-// errText is an error's text, or "unknown error".
-func errText(err error) string {
-	if err == nil {
-		return "unknown error"
-	}
-	return err.Error()
-}
 
 // ---- questions --------------------------------------------------------------
 
@@ -717,108 +631,5 @@ func renamed(qc assessment.QuestionComparison) string {
 
 // fateOrder is the order fates are counted and listed in.
 var fateOrder = []assessment.Fate{assessment.Completed, assessment.DroppedFate, assessment.CarriedForward, assessment.LeftOpen}
-
-// showActions says what became of the actions of the period before the
-// newest, and lists them with each carried action's history.
-func (c *CompareScreen) showActions(res *comparison) {
-	r := res.Review
-	_, after := res.lastTwo()
-	c.Actions = container.NewVBox()
-	if len(r.Items) == 0 {
-		c.ActionCounts = wrapLabel(fmt.Sprintf("The %s assessment had no actions.", r.Period))
-		return
-	}
-	var counts []string
-	for _, f := range fateOrder {
-		counts = append(counts, fmt.Sprintf("%d %s", r.Counts[f], f))
-	}
-	c.ActionCounts = wrapLabel(fmt.Sprintf("%s had %s. By %s: %s. %d overdue on %s.", r.Period, plural(len(r.Items), "action"), after,
-		strings.Join(counts, ", "), r.Overdue, longDay(res.Day)))
-	periods := map[string]string{}
-	for _, rec := range res.Records {
-		periods[rec.Assessment.ID] = rec.Assessment.Period
-	}
-	items := slices.Clone(r.Items)
-	slices.SortStableFunc(items, func(a, b assessment.ActionFate) int {
-		return cmp.Compare(slices.Index(fateOrder, a.Fate), slices.Index(fateOrder, b.Fate))
-	})
-	for _, it := range items {
-		c.Actions.Objects = append(c.Actions.Objects, c.actionRow(it, periods))
-	}
-}
-
-// fateIcon is the symbol shown beside a fate.
-func fateIcon(f assessment.Fate) fyne.Resource {
-	switch f {
-	case assessment.Completed:
-		return theme.NewSuccessThemedResource(theme.ConfirmIcon())
-	case assessment.DroppedFate:
-		return theme.CancelIcon()
-	case assessment.CarriedForward:
-		return theme.MailForwardIcon()
-	}
-	return theme.NewWarningThemedResource(theme.WarningIcon())
-}
-
-// actionRow is one of last year's actions: its fate, title, ref, owner,
-// status then and now, and, when carried, its history through the periods.
-func (c *CompareScreen) actionRow(it assessment.ActionFate, periods map[string]string) fyne.CanvasObject {
-	a := it.Action
-	fate := it.Fate.Label()
-	owner := cmp.Or(a.Owner, "no owner named")
-	if name := c.agencyName(a.OwnerAgencyID); name != "" {
-		owner += " (" + name + ")"
-	}
-	lines := []string{"Owner: " + owner + " · in " + periods[a.AssessmentID] + ": " + actionState(a)}
-	if a.Ref > 0 {
-		lines[0] = a.Ref.String() + " · " + lines[0]
-	}
-	if it.Now != nil {
-		lines = append(lines, "Now, in "+periods[it.Now.AssessmentID]+": "+actionState(*it.Now))
-	}
-	if len(it.History) > 1 {
-		var steps []string
-		for _, h := range it.History {
-			steps = append(steps, cmp.Or(periods[h.AssessmentID], "an assessment not compared")+": "+string(h.Status))
-		}
-		lines = append(lines, "History: "+strings.Join(steps, "; then "))
-	} else if a.CarriedFromID != "" {
-		lines = append(lines, "Carried into "+periods[a.AssessmentID]+" from an earlier assessment not compared here.")
-	}
-	if a.Outcome != "" && it.Now == nil {
-		lines = append(lines, "Outcome: "+a.Outcome)
-	}
-	text := widget.NewRichText(
-		&widget.TextSegment{Text: fate + ": " + a.Title, Style: widget.RichTextStyle{TextStyle: fyne.TextStyle{Bold: true}}},
-		&widget.TextSegment{Text: strings.Join(lines, "\n"), Style: widget.RichTextStyleParagraph})
-	text.Wrapping = fyne.TextWrapWord
-	var flag fyne.CanvasObject
-	if it.Overdue {
-		l := widget.NewLabelWithStyle("OVERDUE", fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
-		l.Importance = widget.DangerImportance
-		flag = l
-	}
-	icon := widget.NewIcon(fateIcon(it.Fate))
-	return container.NewBorder(nil, widget.NewSeparator(), container.NewVBox(icon), flag, text)
-}
-
-// actionState is an action's status and due date: "in progress, due 30 Sep 2025".
-func actionState(a assessment.Action) string {
-	s := cmp.Or(string(a.Status), "status not set")
-	if !a.Due.IsZero() {
-		s += ", due " + a.Due.Format("2 Jan 2006")
-	}
-	return s
-}
-
-// agencyName names one of the partnership's agencies, or "".
-func (c *CompareScreen) agencyName(id string) string {
-	for _, a := range c.partnership.Agencies {
-		if a.ID == id {
-			return a.Name
-		}
-	}
-	return ""
-}
 
 // ---- table rows -------------------------------------------------------------

@@ -1,15 +1,12 @@
 package ui
 
 import (
-	"context"
 	"fmt"
-	"image/color"
 	"slices"
 	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -548,37 +545,6 @@ func (w *Walkthrough) levelName(level int) string {
 	return "not assessed"
 }
 
-// fillRefs lists the current question's evidence references.
-func (w *Walkthrough) fillRefs() {
-	qid := w.questions[w.current].question.ID
-	w.Refs.RemoveAll()
-	w.RemoveRefs = w.RemoveRefs[:0]
-	for _, e := range w.s.rec.EvidenceRefs {
-		if e.QuestionID != qid {
-			continue
-		}
-		text := e.Title
-		if e.Location != "" {
-			text += " — " + e.Location
-		}
-		if e.CarriedForward {
-			text += " (carried forward from " + w.previousPeriod() + ")"
-		}
-		id := e.ID
-		remove := widget.NewButtonWithIcon("Remove", theme.DeleteIcon(), func() { w.removeRef(id) })
-		if w.s.readOnly() {
-			remove.Disable()
-		}
-		w.RemoveRefs = append(w.RemoveRefs, remove)
-		w.Refs.Add(container.NewBorder(nil, nil, nil, remove, wrapLabel(text)))
-	}
-	if len(w.RemoveRefs) == 0 {
-		none := widget.NewLabel("No references yet.")
-		none.Importance = widget.LowImportance
-		w.Refs.Add(none)
-	}
-}
-
 // refreshStrip marks each strip button done or not and highlights the
 // current question.
 func (w *Walkthrough) refreshStrip() {
@@ -710,52 +676,6 @@ func (w *Walkthrough) saveEdit(change func(*assessment.Response)) {
 	w.fillResponse(w.s.response(r.QuestionID))
 }
 
-// addRef saves the reference described in RefTitle and RefLocation.
-func (w *Walkthrough) addRef() {
-	if w.s.readOnly() {
-		return
-	}
-	title, location := strings.TrimSpace(w.RefTitle.Text), strings.TrimSpace(w.RefLocation.Text)
-	if title == "" {
-		w.RefProblem.SetText("Give the reference a title.")
-		w.RefProblem.Show()
-		return
-	}
-	w.RefProblem.Hide()
-	e := assessment.EvidenceRef{AssessmentID: w.s.rec.Assessment.ID, QuestionID: w.questions[w.current].question.ID,
-		Title: title, Location: location}
-	err := w.s.save(func(ctx context.Context) error {
-		saved, err := w.s.store.AddEvidenceRef(ctx, e)
-		if err != nil {
-			return err
-		}
-		w.s.rec.EvidenceRefs = append(w.s.rec.EvidenceRefs, saved)
-		return nil
-	})
-	if err == nil {
-		walkSetEntry(w.RefTitle, "")
-		walkSetEntry(w.RefLocation, "")
-		w.fillRefs()
-	}
-}
-
-// removeRef deletes an evidence reference.
-func (w *Walkthrough) removeRef(id string) {
-	if w.s.readOnly() {
-		return
-	}
-	err := w.s.save(func(ctx context.Context) error {
-		if err := w.s.store.DeleteEvidenceRef(ctx, id); err != nil {
-			return err
-		}
-		w.s.rec.EvidenceRefs = slices.DeleteFunc(w.s.rec.EvidenceRefs, func(e assessment.EvidenceRef) bool { return e.ID == id })
-		return nil
-	})
-	if err == nil {
-		w.fillRefs()
-	}
-}
-
 // walkSection names a source section: "Paragraph 10.2" for a bare number,
 // else the section as given with a capital first letter.
 func walkSection(section string) string { return questionnaire.SectionLabel(section) }
@@ -798,54 +718,4 @@ func walkShow(o fyne.CanvasObject, show bool) {
 // walkField puts a heading above a field.
 func walkField(title string, field fyne.CanvasObject) fyne.CanvasObject {
 	return container.NewVBox(boldLabel(title), field)
-}
-
-// walkPatch is a rectangle filled with a theme colour, kept up to date when
-// the theme changes; with no colour name it is transparent.
-type walkPatch struct {
-	widget.BaseWidget
-	colour fyne.ThemeColorName
-	min    fyne.Size
-	rect   *canvas.Rectangle
-}
-
-// newWalkPatch makes a patch of colour with rounded corners of radius and
-// a least size of min.
-func newWalkPatch(colour fyne.ThemeColorName, radius float32, min fyne.Size) *walkPatch {
-	p := &walkPatch{colour: colour, min: min, rect: canvas.NewRectangle(color.Transparent)}
-	p.rect.CornerRadius = radius
-	p.ExtendBaseWidget(p)
-	return p
-}
-
-// setColour fills the patch with another theme colour, or none.
-func (p *walkPatch) setColour(colour fyne.ThemeColorName) {
-	if p.colour != colour {
-		p.colour = colour
-		p.Refresh()
-	}
-}
-
-// CreateRenderer draws the patch.
-func (p *walkPatch) CreateRenderer() fyne.WidgetRenderer {
-	r := &walkPatchRenderer{p: p}
-	r.Refresh()
-	return r
-}
-
-// walkPatchRenderer draws a walkPatch.
-type walkPatchRenderer struct{ p *walkPatch }
-
-func (r *walkPatchRenderer) Layout(size fyne.Size)        { r.p.rect.Resize(size) }
-func (r *walkPatchRenderer) MinSize() fyne.Size           { return r.p.min }
-func (r *walkPatchRenderer) Objects() []fyne.CanvasObject { return []fyne.CanvasObject{r.p.rect} }
-func (r *walkPatchRenderer) Destroy()                     {}
-
-// Refresh takes the colour from the current theme.
-func (r *walkPatchRenderer) Refresh() {
-	r.p.rect.FillColor = color.Transparent
-	if r.p.colour != "" {
-		r.p.rect.FillColor = r.p.Theme().Color(r.p.colour, fyne.CurrentApp().Settings().ThemeVariant())
-	}
-	r.p.rect.Refresh()
 }
