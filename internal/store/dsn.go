@@ -2,8 +2,21 @@ package store
 
 import (
 	"net/url"
+	"path/filepath"
+	"runtime"
 	"strings"
 )
+
+// localURI is fileURI for a file on this machine, made absolute first,
+// with this query: every connection the store opens (the database, its lock
+// file, a read-only look at a backup) is named through it, so a Windows
+// path never reaches SQLite as a broken URI.
+func localURI(path, query string) string {
+	if abs, err := filepath.Abs(path); err == nil {
+		path = abs
+	}
+	return fileURI(path, runtime.GOOS == "windows", query)
+}
 
 // fileURI returns the SQLite URI, "file:" with the path and then query,
 // that names the database at abs, an absolute path as the operating system

@@ -113,3 +113,25 @@ func TestDefaultPathOnEveryPlatform(t *testing.T) {
 		t.Errorf("DefaultPath() = %q, %v; want %q", got, err, want)
 	}
 }
+
+// TestOnlyDSNBuildsFileURIs keeps every SQLite address the store opens going
+// through localURI: a file: URI built by hand elsewhere is what broke the
+// lock file and the read-only opener on Windows ("invalid uri authority").
+func TestOnlyDSNBuildsFileURIs(t *testing.T) {
+	names, err := filepath.Glob("*.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range names {
+		if name == "dsn.go" || strings.HasSuffix(name, "_test.go") {
+			continue
+		}
+		src, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if strings.Contains(string(src), `Scheme: "file"`) || strings.Contains(string(src), `"file:`) {
+			t.Errorf("%s builds a file: URI itself; name the file through localURI", name)
+		}
+	}
+}

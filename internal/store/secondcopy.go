@@ -69,8 +69,7 @@ func lockInstance(ctx context.Context, path string) (*instanceLock, *OtherCopy, 
 	q.Add("_pragma", "busy_timeout(0)")
 	q.Add("_pragma", "synchronous(0)")
 	q.Add("_pragma", "journal_mode(MEMORY)")
-	u := url.URL{Scheme: "file", Path: filepath.ToSlash(lp), RawQuery: q.Encode()}
-	db, err := sql.Open("sqlite", u.String())
+	db, err := sql.Open("sqlite", localURI(lp, q.Encode()))
 	if err != nil {
 		return nil, nil, err
 	}

@@ -33,7 +33,6 @@ import (
 	"os"
 	"os/user"
 	"path/filepath"
-	"runtime"
 	"strconv"
 	"sync"
 	"time"
@@ -373,7 +372,7 @@ func dsn(path string, busy time.Duration, writer bool) string {
 		q.Add("_pragma", "journal_mode(WAL)")
 		q.Set("_txlock", "immediate")
 	}
-	return fileURI(path, runtime.GOOS == "windows", q.Encode())
+	return localURI(path, q.Encode())
 }
 
 // sqliteHeader is how every SQLite database file starts.
