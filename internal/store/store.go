@@ -34,6 +34,7 @@ import (
 	"os/user"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"sync"
 	"time"
 
@@ -85,9 +86,16 @@ func (s *Store) currentActor() string {
 // defaultActor returns the operating system user name, or "unknown".
 func defaultActor() string {
 	if u, err := user.Current(); err == nil && u.Username != "" {
-		return u.Username
+		return LoginName(u.Username)
 	}
 	return "unknown"
+}
+
+// LoginName is a login name without the Windows domain or computer name
+// before it ("NORTHSHIRE\priya" is "priya"), so that the audit log and the
+// reports name a person the same way on every system.
+func LoginName(username string) string {
+	return username[strings.LastIndexByte(username, '\\')+1:]
 }
 
 // timeLayout is RFC 3339 in UTC with a fixed nine fractional digits, so that

@@ -495,3 +495,11 @@ func TestWriteLockedByAnotherWriter(t *testing.T) {
 		t.Errorf("CreatePartnership while locked: %v; want ErrLocked", err)
 	}
 }
+
+func TestLoginNameDropsTheWindowsDomain(t *testing.T) {
+	for in, want := range map[string]string{`NORTHSHIRE\priya`: "priya", `VM\root`: "root", "root": "root", `a\b\c`: "c", "": ""} {
+		if got := LoginName(in); got != want {
+			t.Errorf("LoginName(%q) = %q; want %q", in, got, want)
+		}
+	}
+}

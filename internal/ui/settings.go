@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/partnership-maturity/maturity/internal/assessment"
+	"github.com/partnership-maturity/maturity/internal/store"
 )
 
 // Preference keys.
@@ -139,7 +140,7 @@ func defaultName() string {
 	if u.Name != "" {
 		return u.Name
 	}
-	return u.Username
+	return store.LoginName(u.Username)
 }
 
 // textSizeLabels lists the text size choices.
