@@ -33,8 +33,9 @@ func (a *App) SaveOnExit() (stop func()) {
 	go func() {
 		select {
 		case <-signals:
+			// Save at once; quitting is left to Fyne's driver, which quits
+			// on the same signals (a second Quit after it panics in GLFW).
 			fyne.DoAndWait(save)
-			a.fyne.Quit()
 		case <-done:
 		}
 	}()

@@ -52,7 +52,7 @@ func NewWorkshopTab(s *session, show func(fyne.CanvasObject), done func()) *Work
 		t.Addr.SetText(addr)
 	} else {
 		t.Addr.SetPlaceHolder("192.168.1.20:8090")
-		t.Problem.SetText(err.Error())
+		t.Problem.SetText("This computer has no private network (LAN) address: connect it to the room's Wi-Fi, or type the address to listen on above.")
 	}
 	t.Problem.Importance = widget.DangerImportance
 	t.Problem.Wrapping = fyne.TextWrapWord
