@@ -153,6 +153,23 @@ func (a *App) shortcuts() []shortcut {
 		{"Next question", fyne.KeyRight, func() { a.withCurrent((*AssessmentScreen).Next) }},
 		{"Previous question", fyne.KeyLeft, func() { a.withCurrent((*AssessmentScreen).Previous) }},
 		{"Find a question", fyne.KeyF, func() { a.withCurrent((*AssessmentScreen).ShowFind) }},
+		{"Add an action", fyne.KeyT, func() { a.withCurrent((*AssessmentScreen).AddAction) }},
+		{"Compare years", fyne.KeyY, a.CompareYears},
+		{"Settings…", fyne.KeyComma, a.Settings.Show},
+	}
+}
+
+// CompareYears compares the years of the open assessment's partnership, or
+// of the partnership selected on Home (the comparison says when there are
+// fewer than two).
+func (a *App) CompareYears() {
+	switch {
+	case a.Current != nil:
+		a.ShowCompare(a.Current.s.rec.Partnership)
+	case a.Compare == nil && a.Home.Selected < len(a.Home.Views):
+		a.ShowCompare(a.Home.Views[a.Home.Selected].partnership)
+	case a.Compare == nil:
+		dialog.ShowInformation("Compare years", "Add a partnership first: a comparison is of one partnership’s years.", a.win)
 	}
 }
 
@@ -201,7 +218,8 @@ func keyOf(key fyne.KeyName) *desktop.CustomShortcut {
 	return &desktop.CustomShortcut{KeyName: key, Modifier: fyne.KeyModifierShortcutDefault}
 }
 
-// menu builds the main menu, showing each shortcut beside its action.
+// menu builds the main menu, showing each shortcut beside its action:
+// File holds the first three and Settings (the last), Go the rest.
 func (a *App) menu() *fyne.MainMenu {
 	var items []*fyne.MenuItem
 	for _, s := range a.shortcuts() {
@@ -209,15 +227,16 @@ func (a *App) menu() *fyne.MainMenu {
 		item.Shortcut = keyOf(s.key)
 		items = append(items, item)
 	}
+	last := len(items) - 1
 	file := fyne.NewMenu("File",
 		fyne.NewMenuItem("New partnership…", func() { a.ShowHome(); a.Home.ShowNewPartnership() }),
 		items[0],
 		items[1],
 		items[2],
 		fyne.NewMenuItemSeparator(),
-		fyne.NewMenuItem("Settings…", a.Settings.Show),
+		items[last],
 	)
-	return fyne.NewMainMenu(file, fyne.NewMenu("Go", items[3:]...), a.helpMenu())
+	return fyne.NewMainMenu(file, fyne.NewMenu("Go", items[3:last]...), a.helpMenu())
 }
 
 // content wraps a screen with a header line; used by the assessment screen.

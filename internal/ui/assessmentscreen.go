@@ -106,6 +106,15 @@ func (a *AssessmentScreen) ShowActions() {
 	a.selectTab("Action plan")
 }
 
+// AddAction shows the action plan and opens the form for a new action,
+// unless the assessment is locked (the plan then says why).
+func (a *AssessmentScreen) AddAction() {
+	a.ShowActions()
+	if !a.Actions.Add.Disabled() {
+		a.Actions.Add.OnTapped()
+	}
+}
+
 // buildQuestions builds the walkthrough the first time it is needed.
 func (a *AssessmentScreen) buildQuestions() {
 	if a.Questions == nil {
