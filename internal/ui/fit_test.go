@@ -166,3 +166,45 @@ func TestTextSizeAppliesBothWays(t *testing.T) {
 		t.Errorf("back to normal text the window is %v; want %v", got, size)
 	}
 }
+
+// TestPartnershipFormsFit: the new-partnership and edit forms fit both
+// screens, with their buttons, the first agency's Remove, the placeholders
+// and every agency kind shown whole (the agencies below scroll).
+func TestPartnershipFormsFit(t *testing.T) {
+	for _, sz := range screenSizes {
+		t.Run(sz.name, func(t *testing.T) {
+			app, _ := fitApp(t, sz.size, sz.scale)
+			h := app.Home
+			forms := map[string]*PartnershipForm{"new partnership": h.newPartnershipForm(),
+				"edit partnership": h.editPartnershipForm(h.Views[0].partnership)}
+			for name, f := range forms {
+				f.dialog.show(h.partnershipFormSize())
+				assertFits(t, app, name, sz.size, f.dialog.Submit, f.dialog.Cancel)
+				if f.Agencies[0].Remove != nil {
+					assertInside(t, name, f.Agencies[0].Remove, sz.size)
+				}
+				entries := []*widget.Entry{f.Name, f.Area, f.Agencies[0].Name}
+				for _, e := range entries {
+					e.SetText("")
+				}
+				assertPlaceholderFits(t, entries...)
+				for _, row := range f.Agencies {
+					assertChoiceFits(t, row.Kind, kindLabels())
+				}
+				f.dialog.dialog.Hide()
+			}
+		})
+	}
+}
+
+// assertChoiceFits fails when a select is too narrow to show any of
+// choices whole.
+func assertChoiceFits(t *testing.T, s *widget.Select, choices []string) {
+	t.Helper()
+	room := s.Size().Width - theme.IconInlineSize() - 4*theme.InnerPadding()
+	for _, c := range choices {
+		if w := fyne.MeasureText(c, theme.TextSize(), fyne.TextStyle{}).Width; w > room {
+			t.Errorf("%q is %.0f wide in a choice with room for %.0f", c, w, room)
+		}
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -74,4 +75,13 @@ func (f *formDialog) watch(o fyne.CanvasObject) {
 func (f *formDialog) show(size fyne.Size) {
 	f.dialog.Resize(size)
 	f.dialog.Show()
+}
+
+// scaledSize is size grown with the text size chosen in Settings, and no
+// larger than the window less a margin, so a dialog of wide rows keeps
+// room for them at the larger text.
+func scaledSize(win fyne.Window, size fyne.Size) fyne.Size {
+	scale := theme.TextSize() / theme.DefaultTheme().Size(theme.SizeNameText)
+	room := win.Canvas().Size().SubtractWidthHeight(40, 40)
+	return fyne.NewSize(min(size.Width*scale, room.Width), min(size.Height*scale, room.Height))
 }

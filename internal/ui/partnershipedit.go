@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -16,7 +15,7 @@ import (
 // ShowEditPartnership opens the form to change a partnership's name, area
 // and agencies.
 func (h *Home) ShowEditPartnership(p assessment.Partnership) {
-	h.editPartnershipForm(p).dialog.show(fyne.NewSize(640, 560))
+	h.editPartnershipForm(p).dialog.show(h.partnershipFormSize())
 }
 
 // editPartnershipForm is the partnership form filled from p: its agencies

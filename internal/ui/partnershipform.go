@@ -49,7 +49,11 @@ var kindNames = map[assessment.AgencyKind]string{
 }
 
 // ShowNewPartnership opens the form to create a partnership.
-func (h *Home) ShowNewPartnership() { h.newPartnershipForm().dialog.show(fyne.NewSize(640, 560)) }
+func (h *Home) ShowNewPartnership() { h.newPartnershipForm().dialog.show(h.partnershipFormSize()) }
+
+// partnershipFormSize is the partnership forms' size: room for an agency's
+// name, kind and Remove on one line at any text size.
+func (h *Home) partnershipFormSize() fyne.Size { return scaledSize(h.win, fyne.NewSize(760, 560)) }
 
 // newPartnershipForm builds the form; it saves through h's store.
 func (h *Home) newPartnershipForm() *PartnershipForm {
@@ -84,6 +88,9 @@ func (h *Home) partnershipForm(title, submitText string, save func(*PartnershipF
 // addRow adds an agency line of the given kind.
 func (f *PartnershipForm) addRow(k assessment.AgencyKind) {
 	row := agencyRow{Name: widget.NewEntry(), Kind: widget.NewSelect(kindLabels(), nil)}
+	// A select is as wide as its placeholder, which never shows here as a
+	// kind is always chosen: the longest kind keeps every kind whole.
+	row.Kind.PlaceHolder = kindNames[assessment.IntegratedCareBoard]
 	row.Kind.SetSelected(kindNames[k])
 	row.Name.SetPlaceHolder(kindNames[k] + " name")
 	row.Name.Validator = assessment.AgencyNameField.Check
