@@ -46,7 +46,7 @@ func (h *Home) ShowNewAssessment(partnershipID string) {
 		h.Status.SetText("Could not read the question sets: " + err.Error())
 		return
 	}
-	f.dialog.show(fyne.NewSize(640, 380))
+	f.dialog.show(scaledSize(h.win, fyne.NewSize(780, 0))) // as tall as it needs
 }
 
 // newAssessmentForm builds the form for the loaded partnerships.

@@ -167,10 +167,11 @@ func TestTextSizeAppliesBothWays(t *testing.T) {
 	}
 }
 
-// TestPartnershipFormsFit: the new-partnership and edit forms fit both
-// screens, with their buttons, the first agency's Remove, the placeholders
-// and every agency kind shown whole (the agencies below scroll).
-func TestPartnershipFormsFit(t *testing.T) {
+// TestHomeFormsFit: the new-assessment, new-partnership and edit forms
+// fit both screens; the partnership forms show their buttons, the first
+// agency's Remove, the placeholders and every agency kind whole (the
+// agencies below scroll).
+func TestHomeFormsFit(t *testing.T) {
 	for _, sz := range screenSizes {
 		t.Run(sz.name, func(t *testing.T) {
 			app, _ := fitApp(t, sz.size, sz.scale)
@@ -193,6 +194,8 @@ func TestPartnershipFormsFit(t *testing.T) {
 				}
 				f.dialog.dialog.Hide()
 			}
+			h.ShowNewAssessment("")
+			assertFits(t, app, "new assessment", sz.size)
 		})
 	}
 }
