@@ -95,7 +95,7 @@ type QuestionComparison struct {
 	// Name is how people read the question's place, never its internal
 	// id: "Culture, question 3" for a question the newest set holds, and
 	// "Culture, question 3 of version 1.0" for one only an older set
-	// holds, numbered as in that set.
+	// holds, numbered as in that set (see NameIn).
 	Name string
 	// IDs is the question's id in each column, "" where that column's set
 	// has no matching question.

@@ -568,8 +568,9 @@ func (c *CompareScreen) showQuestions(res *comparison) {
 // in the question column: "Culture, question 3: How do you role model…".
 // A long theme title widens the column rather than lose the number.
 func questionLabel(qc assessment.QuestionComparison) *widget.Label {
-	room := max(questionChars-utf8.RuneCountInString(qc.Name)-2, questionTextChars)
-	return widget.NewLabel(qc.Name + ": " + shorten(qc.Text, room))
+	const sep = ": "
+	room := max(questionChars-utf8.RuneCountInString(qc.Name+sep), questionTextChars)
+	return widget.NewLabel(qc.Name + sep + shorten(qc.Text, room))
 }
 
 // levelLabel shows a question's level in one period: the number, "–" when
