@@ -133,7 +133,7 @@ func (c *compared) writeTable(w io.Writer) error {
 	tw = tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 	fmt.Fprintf(tw, "QUESTION\t%s\tCHANGE\tTARGET\n", strings.Join(c.periods(), "\t"))
 	for _, q := range c.cmp.Questions {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", q.QuestionID, joinLevels(q.Levels, q.IDs), q.Change, q.Target)
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", q.Name, joinLevels(q.Levels, q.IDs), q.Change, q.Target)
 	}
 	tw.Flush()
 	return c.writeReview(w)
@@ -243,8 +243,10 @@ type jsonTheme struct {
 }
 
 // jsonQuestion is one question's levels; null where not assessed or absent.
+// Name is how people read its place, such as "Culture, question 3".
 type jsonQuestion struct {
 	ID     string    `json:"id"`
+	Name   string    `json:"name"`
 	IDs    []*string `json:"ids"`
 	Levels []*int    `json:"levels"`
 	Change string    `json:"change"`
@@ -268,7 +270,7 @@ func (c *compared) writeJSON(w io.Writer) error {
 		out.Themes = append(out.Themes, jsonTheme{ID: t.ThemeID, Title: t.Title, Scores: means(t.Scores), Change: string(t.Change)})
 	}
 	for _, q := range c.cmp.Questions {
-		jq := jsonQuestion{ID: q.QuestionID, Change: string(q.Change), Target: string(q.Target)}
+		jq := jsonQuestion{ID: q.QuestionID, Name: q.Name, Change: string(q.Change), Target: string(q.Target)}
 		for i, l := range q.Levels {
 			jq.IDs = append(jq.IDs, nonEmpty(q.IDs[i]))
 			jq.Levels = append(jq.Levels, nonZero(l))

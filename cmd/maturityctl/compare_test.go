@@ -26,12 +26,16 @@ func TestCompareTable(t *testing.T) {
 		`THEME\s+2023/24\s+2024/25\s+2025/26\s+CHANGE`,
 		`Overall\s+2\.0\s+2\.6\s+3\.1\s+improved`,
 		`Questions \(2024/25 to 2025/26\): \d+ improved`,
-		`upstream\.3\s+-\s+2\s+3\s+improved`,
+		`QUESTION\s+2023/24\s+2024/25\s+2025/26\s+CHANGE\s+TARGET`,
+		`\nGetting upstream, question 3\s+-\s+2\s+3\s+improved`,
 		`Actions from 2024/25: .*carried forward`,
 	} {
 		if !regexp.MustCompile(want).MatchString(out) {
 			t.Errorf("output lacks %s:\n%s", want, out)
 		}
+	}
+	if id := regexp.MustCompile(`\b[a-z]+\.\d+\b`).FindString(out); id != "" {
+		t.Errorf("the table shows the internal id %s:\n%s", id, out)
 	}
 }
 
@@ -54,8 +58,11 @@ func TestCompareCSVAndJSON(t *testing.T) {
 		t.Errorf("json: %+v", got)
 	}
 	for _, q := range got.Questions {
-		if q.ID == "upstream.3" && (q.Levels[0] != nil || q.Change != "newly assessed") {
-			t.Errorf("upstream.3 in 2023/24 was not assessed: %+v", q)
+		if q.ID == "upstream.3" && (q.Levels[0] != nil || q.Change != "newly assessed" || q.Name != "Getting upstream, question 3") {
+			t.Errorf("upstream.3 in 2023/24 was not assessed, and is named Getting upstream, question 3: %+v", q)
+		}
+		if !strings.Contains(q.Name, ", question ") {
+			t.Errorf("%s is named %q", q.ID, q.Name)
 		}
 	}
 }

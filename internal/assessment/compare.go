@@ -92,6 +92,11 @@ type QuestionComparison struct {
 	// ThemeID, QuestionID and Text come from the newest set holding the
 	// question.
 	ThemeID, QuestionID, Text string
+	// Name is how people read the question's place, never its internal
+	// id: "Culture, question 3" for a question the newest set holds, and
+	// "Culture, question 3 of version 1.0" for one only an older set
+	// holds, numbered as in that set (see NameIn).
+	Name string
 	// IDs is the question's id in each column, "" where that column's set
 	// has no matching question.
 	IDs []string
@@ -239,7 +244,7 @@ func (c *Comparison) compareQuestions() {
 					matched[i][id] = true
 				}
 			}
-			c.Questions = append(c.Questions, c.row(t.ID, qu, ids))
+			c.Questions = append(c.Questions, c.row(last, t.ID, qu, ids))
 		}
 	}
 	for i := last - 1; i >= 0; i-- {
@@ -254,7 +259,7 @@ func (c *Comparison) compareQuestions() {
 						matched[k][id] = true
 					}
 				}
-				c.Questions = append(c.Questions, c.row(t.ID, qu, ids))
+				c.Questions = append(c.Questions, c.row(i, t.ID, qu, ids))
 			}
 		}
 	}
@@ -296,10 +301,11 @@ func (c *Comparison) olderChain(i int, id string, matched []map[string]bool) []s
 	return ids
 }
 
-// row builds one question's comparison from its id in each column.
-func (c *Comparison) row(themeID string, qu questionnaire.Question, ids []string) QuestionComparison {
+// row builds one question's comparison from its id in each column; from is
+// the column whose set the question is taken from.
+func (c *Comparison) row(from int, themeID string, qu questionnaire.Question, ids []string) QuestionComparison {
 	n := len(c.Columns)
-	r := QuestionComparison{ThemeID: themeID, QuestionID: qu.ID, Text: qu.Text, IDs: ids,
+	r := QuestionComparison{ThemeID: themeID, QuestionID: qu.ID, Text: qu.Text, Name: c.NameIn(from, qu.ID), IDs: ids,
 		Levels: make([]int, n), Targets: make([]int, n)}
 	for i, id := range ids {
 		if id == "" {
@@ -318,6 +324,22 @@ func (c *Comparison) row(themeID string, qu questionnaire.Question, ids []string
 	}
 	r.Target = targetResult(r.Targets[n-2], r.Levels[n-1])
 	return r
+}
+
+// NameIn is how people read the place of question id in column col's set:
+// "Culture, question 4", followed by " of version 1.0" when that set is
+// another version than the newest column's, so that names from different
+// versions are never confused.
+func (c *Comparison) NameIn(col int, id string) string {
+	set := c.Columns[col].Questionnaire
+	name := set.QuestionName(id)
+	switch {
+	case set.Version == c.newest().Version:
+		return name
+	case set.Version == "":
+		return name + " of an earlier version"
+	}
+	return name + " of version " + set.Version
 }
 
 // responseTo finds the response to a question, or a blank one.

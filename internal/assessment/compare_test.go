@@ -256,3 +256,52 @@ func TestCompareFreshDraftIsNotYetAssessed(t *testing.T) {
 		t.Errorf("an agreed assessment without the theme: %q; want no longer assessed", c.Themes[0].Change)
 	}
 }
+
+// TestCompareQuestionNames names every question by its theme and number,
+// never its id: as the newest set numbers it, or, for a question only an
+// older set holds, as that set numbers it with its version, so it cannot
+// be taken for the newest set's question of the same number.
+func TestCompareQuestionNames(t *testing.T) {
+	v1 := fixture()
+	v1.Version = "1.0"
+	v1.Themes[0].Title, v1.Themes[1].Title = "Culture", "Voice"
+	// In 2.0 a.2 is reworded as a.2b and moved first, a.3 is removed and
+	// a.4 added in third place.
+	v2 := fixture()
+	v2.Version = "2.0"
+	v2.Themes[0].Title, v2.Themes[1].Title = "Culture", "Voice"
+	v2.Themes[0].Questions = []questionnaire.Question{{ID: "a.2b", Replaces: "a.2"}, {ID: "a.1"}, {ID: "a.4"}}
+	c, err := assessment.Compare([]assessment.Column{
+		column(v1, "p", "2023/24"), column(v2, "p", "2024/25"), column(v2, "p", "2025/26"),
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{
+		"a.2b": "Culture, question 1",
+		"a.1":  "Culture, question 2",
+		"a.4":  "Culture, question 3",
+		"b.1":  "Voice, question 1",
+		"a.3":  "Culture, question 3 of version 1.0",
+	}
+	if len(c.Questions) != len(want) {
+		t.Fatalf("%d questions; want %d", len(c.Questions), len(want))
+	}
+	for _, qc := range c.Questions {
+		if qc.Name != want[qc.QuestionID] {
+			t.Errorf("%s is named %q; want %q", qc.QuestionID, qc.Name, want[qc.QuestionID])
+		}
+	}
+	for _, tt := range []struct {
+		col      int
+		id, want string
+	}{
+		{0, "a.2", "Culture, question 2 of version 1.0"},
+		{1, "a.2b", "Culture, question 1"}, // the newest set's version: no version said
+		{2, "a.2b", "Culture, question 1"},
+	} {
+		if got := c.NameIn(tt.col, tt.id); got != tt.want {
+			t.Errorf("NameIn(%d, %s) = %q; want %q", tt.col, tt.id, got, tt.want)
+		}
+	}
+}

@@ -181,7 +181,7 @@ func (p *pdfWriter) progressQuestions(cm assessment.Comparison) {
 		default:
 			continue
 		}
-		listed = append(listed, []tcell{cellOf(part{text: p.q.QuestionName(qc.QuestionID), style: "B", c: muted}, part{text: qc.Text, c: ink}),
+		listed = append(listed, []tcell{cellOf(part{text: qc.Name, style: "B", c: muted}, part{text: qc.Text, c: ink}),
 			plain(levelWords(p.q, qc.Levels[0])), plain(levelWords(p.q, qc.Levels[1])),
 			changeCell(qc.Change, assessment.Score{}, assessment.Score{}, "")})
 	}

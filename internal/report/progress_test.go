@@ -3,6 +3,7 @@ package report_test
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -114,6 +115,41 @@ func TestPDFProgressSinceLastYear(t *testing.T) {
 	}
 	if got := strings.Count(section, "OVERDUE"); got != overdue {
 		t.Errorf("%d actions flagged OVERDUE in the section; want %d", got, overdue)
+	}
+}
+
+// TestPDFProgressNamesQuestions: the questions that declined are listed
+// by name ("Culture, question 1") with their text, never by internal id.
+func TestPDFProgressNamesQuestions(t *testing.T) {
+	needPoppler(t)
+	in := demoInput(t)
+	rec := in.Record
+	rec.Responses = slices.Clone(rec.Responses)
+	declined := ""
+	for i, r := range rec.Responses {
+		for _, before := range in.Previous.Responses {
+			if declined == "" && before.QuestionID == r.QuestionID && before.Level > 1 {
+				rec.Responses[i].Level, declined = before.Level-1, r.QuestionID
+			}
+		}
+	}
+	if declined == "" {
+		t.Fatal("no question to make decline")
+	}
+	in.Record = rec
+	text := body(t, writePDF(t, "progress-names", in), in)
+	start, end := strings.Index(text, squash("How the questions moved")), strings.Index(text, squash("Last year’s actions and what became of them"))
+	if start < 0 || end < start {
+		t.Fatalf("no list of questions that moved (%d, %d)", start, end)
+	}
+	section := text[start:end]
+	mustContain(t, "progress-names", section, "Questions that declined or are no longer assessed",
+		in.Questionnaire.QuestionName(declined))
+	if strings.Contains(section, declined) {
+		t.Errorf("the list shows the internal id %s:\n%s", declined, section)
+	}
+	if name := in.Questionnaire.QuestionName(declined); name == declined || !strings.Contains(name, ", question ") {
+		t.Errorf("%s is named %q", declined, name)
 	}
 }
 

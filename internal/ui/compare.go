@@ -11,6 +11,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -375,10 +376,13 @@ const (
 	// themeColW is the most the theme names take, so the levels stay
 	// near them.
 	themeColW = 300
-	// questionColW is the least the question column takes: room for the
-	// id and questionChars characters of the question.
+	// questionColW is the least the question column takes: room for
+	// questionChars characters of the question's name and text.
 	questionColW  = 540
-	questionChars = 68
+	questionChars = 78
+	// questionTextChars is the least of a question's text shown beside
+	// a long name.
+	questionTextChars = 24
 )
 
 // showScores fills the table of theme levels by period.
@@ -545,7 +549,7 @@ func (c *CompareScreen) showQuestions(res *comparison) {
 	head = append(head, boldLabel("Change"), boldLabel("Target"))
 	rows = append(rows, tableRowMin(widths, questionColW, head...))
 	for _, qc := range cm.Questions {
-		cells := []fyne.CanvasObject{widget.NewLabel(qc.QuestionID + "  " + shorten(qc.Text, questionChars))}
+		cells := []fyne.CanvasObject{questionLabel(qc)}
 		for i, id := range qc.IDs {
 			cells = append(cells, levelLabel(id, qc.Levels[i]))
 		}
@@ -558,6 +562,15 @@ func (c *CompareScreen) showQuestions(res *comparison) {
 	key.TextStyle.Italic = true
 	c.Questions = container.NewVBox(append(rows, key)...)
 	c.Unmatched = wrapLabel(unmatchedText(res))
+}
+
+// questionLabel names a question and gives as much of its text as fits
+// in the question column: "Culture, question 3: How do you role model…".
+// A long theme title widens the column rather than lose the number.
+func questionLabel(qc assessment.QuestionComparison) *widget.Label {
+	const sep = ": "
+	room := max(questionChars-utf8.RuneCountInString(qc.Name+sep), questionTextChars)
+	return widget.NewLabel(qc.Name + sep + shorten(qc.Text, room))
 }
 
 // levelLabel shows a question's level in one period: the number, "–" when
@@ -601,9 +614,9 @@ func unmatchedText(res *comparison) string {
 		if len(missing) == 0 {
 			continue
 		}
-		line := fmt.Sprintf("%s (%s): no matching question in %s", qc.QuestionID, qc.Change, andList(missing))
-		if ids := renamed(qc); ids != "" {
-			line += "; " + ids
+		line := fmt.Sprintf("%s (%s): no matching question in %s", qc.Name, qc.Change, andList(missing))
+		if earlier := renamed(res, qc); earlier != "" {
+			line += "; " + earlier
 		}
 		lines = append(lines, "• "+line)
 	}
@@ -613,18 +626,31 @@ func unmatchedText(res *comparison) string {
 	return "Questions without a match in every period, listed rather than paired by position:\n" + strings.Join(lines, "\n")
 }
 
-// renamed says when a question went by another id in an older set.
-func renamed(qc assessment.QuestionComparison) string {
-	var others []string
-	for _, id := range qc.IDs {
-		if id != "" && id != qc.QuestionID && !slices.Contains(others, id) {
-			others = append(others, id)
+// renamed says where a question had another id in an older set, by
+// period and by its name in that set: "earlier in 2024/25 Culture,
+// question 4 of version 1.0".
+func renamed(res *comparison, qc assessment.QuestionComparison) string {
+	periods := res.periods()
+	var names []string
+	when := map[string][]string{}
+	for i, id := range qc.IDs {
+		if id == "" || id == qc.QuestionID {
+			continue
 		}
+		name := res.Comparison.NameIn(i, id)
+		if when[name] == nil {
+			names = append(names, name)
+		}
+		when[name] = append(when[name], periods[i])
 	}
-	if len(others) == 0 {
+	if len(names) == 0 {
 		return ""
 	}
-	return "earlier " + strings.Join(others, ", ")
+	var places []string
+	for _, name := range names {
+		places = append(places, "in "+andList(when[name])+" "+name)
+	}
+	return "earlier " + andList(places)
 }
 
 // ---- actions ----------------------------------------------------------------

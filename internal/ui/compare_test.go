@@ -199,10 +199,15 @@ func TestCompareDemoThreeYears(t *testing.T) {
 	if got := len(c.Questions.Objects); got != len(want.Questions)+2 {
 		t.Errorf("%d rows in the question table; want a heading, %d questions and a key", got, len(want.Questions))
 	}
+	newest := want.Columns[len(want.Columns)-1].Questionnaire
 	for i, qc := range want.Questions {
 		row := texts(c.Questions.Objects[i+1])
-		if !strings.Contains(row, qc.QuestionID) || !strings.Contains(row, string(qc.Change)) || !strings.Contains(row, string(qc.Target)) {
-			t.Errorf("row %d: %q; want %s, %s, %s", i+1, row, qc.QuestionID, qc.Change, qc.Target)
+		name := newest.QuestionName(qc.QuestionID)
+		if !strings.HasPrefix(row, name+": ") || !strings.Contains(row, string(qc.Change)) || !strings.Contains(row, string(qc.Target)) {
+			t.Errorf("row %d: %q; want %s, %s, %s", i+1, row, name, qc.Change, qc.Target)
+		}
+		if strings.Contains(row, qc.ThemeID+".") {
+			t.Errorf("row %d: %q shows an internal id", i+1, row)
 		}
 	}
 	if c.Unmatched.Text != "Every question has a match in every period compared." {
@@ -330,23 +335,67 @@ func TestCompareUnmatched(t *testing.T) {
 		Review: assessment.ReviewActions([]assessment.Record{{Assessment: a1}, {Assessment: a2}}, testClock)}
 	res.charts, res.chartErr = trendCharts(cm)
 	c.show(res, nil)
-	for _, want := range []string{"culture.new (new question): no matching question in 2024/25",
-		removed + " (question removed): no matching question in 2025/26"} {
+	// The new question takes the removed one's number: only the version
+	// tells them apart.
+	for _, want := range []string{"• Culture, question 3 (new question): no matching question in 2024/25\n",
+		"• Culture, question 3 of version 1.0 (question removed): no matching question in 2025/26"} {
 		if !strings.Contains(c.Unmatched.Text, want) {
 			t.Errorf("unmatched lacks %q:\n%s", want, c.Unmatched.Text)
 		}
 	}
-	if strings.Contains(c.Unmatched.Text, "culture.renamed") {
+	if strings.Contains(c.Unmatched.Text, "Culture, question 1") {
 		t.Errorf("the renamed question is listed as unmatched:\n%s", c.Unmatched.Text)
 	}
 	rows := texts(c.Questions)
-	for _, want := range []string{"culture.renamed", "improved", "met", "new question", "question removed", "×"} {
+	for _, want := range []string{"Culture, question 1: " + th.Questions[0].Text[:20], "Culture, question 3: A question new in 2.0?",
+		"Culture, question 3 of version 1.0: ", "improved", "met", "new question", "question removed", "×"} {
 		if !strings.Contains(rows, want) {
-			t.Errorf("question table lacks %q", want)
+			t.Errorf("question table lacks %q:\n%s", want, rows)
 		}
+	}
+	if strings.Contains(rows, "culture.") || strings.Contains(c.Unmatched.Text, "culture.") {
+		t.Errorf("an internal id is shown:\n%s\n%s", rows, c.Unmatched.Text)
 	}
 	if !strings.Contains(c.ActionCounts.Text, "The 2024/25 assessment had no actions.") {
 		t.Errorf("actions %q", c.ActionCounts.Text)
+	}
+}
+
+// TestCompareUnmatchedEarlierName: a question new in 1.0 and renamed and
+// moved in 2.0 has no match in the oldest period; the list says where it
+// was in the period between, by its name in that period's set.
+func TestCompareUnmatchedEarlierName(t *testing.T) {
+	sets := make([]*questionnaire.Questionnaire, 3)
+	for i := range sets {
+		q, err := questionnaires.LoadDefault()
+		if err != nil {
+			t.Fatal(err)
+		}
+		sets[i] = q
+	}
+	v09, v2 := sets[0], sets[2]
+	v09.Version = "0.9"
+	v09.Themes[0].Questions = v09.Themes[0].Questions[:2]
+	v2.Version = "2.0"
+	qs := v2.Themes[0].Questions
+	qs[2].Replaces, qs[2].ID = qs[2].ID, "culture.moved"
+	v2.Themes[0].Questions = []questionnaire.Question{qs[2], qs[0], qs[1]}
+	var cols []assessment.Column
+	for i, period := range []string{"2023/24", "2024/25", "2025/26"} {
+		a := assessment.Assessment{ID: period, PartnershipID: "p", QuestionnaireID: v2.ID, Period: period}
+		cols = append(cols, assessment.Column{Assessment: a, Questionnaire: sets[i]})
+	}
+	cm, err := assessment.Compare(cols)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := unmatchedText(&comparison{Comparison: cm})
+	want := "• Culture, question 1 (not assessed): no matching question in 2023/24; earlier in 2024/25 Culture, question 3 of version 1.0"
+	if !strings.Contains(got, want) {
+		t.Errorf("unmatched:\n%s\nwant the line\n%s", got, want)
+	}
+	if strings.Contains(got, "culture.") {
+		t.Errorf("an internal id is shown:\n%s", got)
 	}
 }
 

@@ -128,8 +128,17 @@ type rowLayout struct {
 	least, most float32
 }
 
-// firstMin is the least width of the first column.
-func (l *rowLayout) firstMin() float32 { return max(l.least, firstMinW) }
+// firstMin is the least width of the first column. With least set, it is
+// also no less than the first cell's own least width, so that a long cell
+// widens the table (which can scroll sideways) rather than run into the
+// next column.
+func (l *rowLayout) firstMin(objects []fyne.CanvasObject) float32 {
+	w := max(l.least, firstMinW)
+	if l.least > 0 && len(objects) > 0 {
+		w = max(w, objects[0].MinSize().Width)
+	}
+	return w
+}
 
 // firstMinW is the least width the first column is given.
 const firstMinW = 160
@@ -143,9 +152,9 @@ func (l *rowLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 	}
 	x := float32(0)
 	for i, o := range objects {
-		w := max(size.Width-fixed, l.firstMin())
+		w := max(size.Width-fixed, l.firstMin(objects))
 		if l.most > 0 {
-			w = min(w, max(l.most, l.firstMin()))
+			w = min(w, max(l.most, l.firstMin(objects)))
 		}
 		if i > 0 && i-1 < len(l.widths) {
 			w = l.widths[i-1]
@@ -160,7 +169,7 @@ func (l *rowLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 // tallest cell's height.
 func (l *rowLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
 	pad := theme.Padding()
-	w := l.firstMin()
+	w := l.firstMin(objects)
 	for _, x := range l.widths {
 		w += x + pad
 	}
