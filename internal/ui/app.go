@@ -154,7 +154,7 @@ func (a *App) shortcuts() []shortcut {
 		{"Previous question", fyne.KeyLeft, func() { a.withCurrent((*AssessmentScreen).Previous) }},
 		{"Find a question", fyne.KeyF, func() { a.withCurrent((*AssessmentScreen).ShowFind) }},
 		{"Add an action", fyne.KeyT, func() { a.withCurrent((*AssessmentScreen).AddAction) }},
-		{"Compare years", fyne.KeyY, a.CompareYears},
+		{"Compare years", fyne.KeyR, a.CompareYears},
 		{"Settings…", fyne.KeyComma, a.Settings.Show},
 	}
 }
