@@ -11,7 +11,6 @@ import (
 	"strings"
 	"sync"
 	"time"
-	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -376,13 +375,9 @@ const (
 	// themeColW is the most the theme names take, so the levels stay
 	// near them.
 	themeColW = 300
-	// questionColW is the least the question column takes: room for
-	// questionChars characters of the question's name and text.
-	questionColW  = 540
-	questionChars = 78
-	// questionTextChars is the least of a question's text shown beside
-	// a long name.
-	questionTextChars = 24
+	// questionColW is the least the question column takes; it takes the
+	// rest of the row's width, and its text is cut with an ellipsis.
+	questionColW = 300
 )
 
 // showScores fills the table of theme levels by period.
@@ -564,13 +559,12 @@ func (c *CompareScreen) showQuestions(res *comparison) {
 	c.Unmatched = wrapLabel(unmatchedText(res))
 }
 
-// questionLabel names a question and gives as much of its text as fits
-// in the question column: "Culture, question 3: How do you role model…".
-// A long theme title widens the column rather than lose the number.
+// questionLabel names a question and gives as much of its text as the
+// column has room for, cut with an ellipsis.
 func questionLabel(qc assessment.QuestionComparison) *widget.Label {
-	const sep = ": "
-	room := max(questionChars-utf8.RuneCountInString(qc.Name+sep), questionTextChars)
-	return widget.NewLabel(qc.Name + sep + shorten(qc.Text, room))
+	l := widget.NewLabel(qc.Name + ": " + qc.Text)
+	l.Truncation = fyne.TextTruncateEllipsis
+	return l
 }
 
 // levelLabel shows a question's level in one period: the number, "–" when

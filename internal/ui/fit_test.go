@@ -108,6 +108,8 @@ func TestEveryScreenFits(t *testing.T) {
 			app.showCompare(home.Views[0].partnership, func() { close(done) })
 			<-done
 			assertFits(t, app, "compare", sz.size, app.Compare.Back)
+			assertTableFits(t, "levels by theme", app.Compare.Scores, sz.size.Width)
+			assertTableFits(t, "questions compared", app.Compare.Questions, sz.size.Width)
 		})
 	}
 }
@@ -208,6 +210,30 @@ func assertChoiceFits(t *testing.T, s *widget.Select, choices []string) {
 	for _, c := range choices {
 		if w := fyne.MeasureText(c, theme.TextSize(), fyne.TextStyle{}).Width; w > room {
 			t.Errorf("%q is %.0f wide in a choice with room for %.0f", c, w, room)
+		}
+	}
+}
+
+// assertTableFits fails when a table of rowLayout rows needs more than
+// width, or a cell is narrower than its content, so that it would run into
+// the next column.
+func assertTableFits(t *testing.T, name string, table *fyne.Container, width float32) {
+	t.Helper()
+	if m := table.MinSize().Width; m > width {
+		t.Errorf("%s: needs %.0f wide, more than the %.0f window", name, m, width)
+	}
+	for _, row := range table.Objects {
+		r, ok := row.(*fyne.Container)
+		if !ok {
+			continue
+		}
+		if _, isRow := r.Layout.(*rowLayout); !isRow {
+			continue
+		}
+		for _, cell := range r.Objects[1:] {
+			if need, got := cell.MinSize().Width, cell.Size().Width; need > got {
+				t.Errorf("%s: a cell needs %.0f wide but has %.0f", name, need, got)
+			}
 		}
 	}
 }

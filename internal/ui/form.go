@@ -4,7 +4,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -81,7 +80,7 @@ func (f *formDialog) show(size fyne.Size) {
 // larger than the window less a margin, so a dialog of wide rows keeps
 // room for them at the larger text.
 func scaledSize(win fyne.Window, size fyne.Size) fyne.Size {
-	scale := theme.TextSize() / theme.DefaultTheme().Size(theme.SizeNameText)
+	scale := textGrowth()
 	room := win.Canvas().Size().SubtractWidthHeight(40, 40)
 	return fyne.NewSize(min(size.Width*scale, room.Width), min(size.Height*scale, room.Height))
 }

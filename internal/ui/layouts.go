@@ -122,11 +122,15 @@ func tableRowMin(widths []float32, least float32, cells ...fyne.CanvasObject) *f
 
 // rowLayout places the first object in the width left over (at least
 // least and at most most, when set) and the rest in fixed widths, all at
-// the row's height.
+// the row's height. The fixed widths and most are for normal text and grow
+// with the text size, so numbers stay clear of the next column.
 type rowLayout struct {
 	widths      []float32
 	least, most float32
 }
+
+// width is the i'th fixed width at the current text size.
+func (l *rowLayout) width(i int) float32 { return l.widths[i] * textGrowth() }
 
 // firstMin is the least width of the first column. With least set, it is
 // also no less than the first cell's own least width, so that a long cell
@@ -147,17 +151,17 @@ const firstMinW = 160
 func (l *rowLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 	pad := theme.Padding()
 	fixed := float32(0)
-	for _, w := range l.widths {
-		fixed += w + pad
+	for i := range l.widths {
+		fixed += l.width(i) + pad
 	}
 	x := float32(0)
 	for i, o := range objects {
 		w := max(size.Width-fixed, l.firstMin(objects))
 		if l.most > 0 {
-			w = min(w, max(l.most, l.firstMin(objects)))
+			w = min(w, max(l.most*textGrowth(), l.firstMin(objects)))
 		}
 		if i > 0 && i-1 < len(l.widths) {
-			w = l.widths[i-1]
+			w = l.width(i - 1)
 		}
 		o.Move(fyne.NewPos(x, 0))
 		o.Resize(fyne.NewSize(w, size.Height))
@@ -170,8 +174,8 @@ func (l *rowLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 func (l *rowLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
 	pad := theme.Padding()
 	w := l.firstMin(objects)
-	for _, x := range l.widths {
-		w += x + pad
+	for i := range l.widths {
+		w += l.width(i) + pad
 	}
 	h := float32(0)
 	for _, o := range objects {

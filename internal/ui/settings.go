@@ -162,6 +162,11 @@ func textScale(label string) float64 {
 	return 1
 }
 
+// textGrowth is how many times larger than normal text is now drawn.
+func textGrowth() float32 {
+	return theme.TextSize() / theme.DefaultTheme().Size(theme.SizeNameText)
+}
+
 // textSizeLabel is the choice nearest to scale.
 func textSizeLabel(scale float64) string {
 	best := textSizes[0]
@@ -192,7 +197,19 @@ func (t *appTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color
 	if t.variant != nil {
 		v = *t.variant
 	}
+	if c, ok := lightSignals[n]; ok && v == theme.VariantLight {
+		return c
+	}
 	return theme.DefaultTheme().Color(n, v)
+}
+
+// lightSignals replace Fyne's bright green, orange and red on a light
+// background, which read poorly as text (1.6:1 for green on white), with
+// shades that give text at least the 4.5:1 contrast WCAG asks for.
+var lightSignals = map[fyne.ThemeColorName]color.Color{
+	theme.ColorNameSuccess: color.NRGBA{R: 0x1b, G: 0x7a, B: 0x2b, A: 0xff},
+	theme.ColorNameWarning: color.NRGBA{R: 0x9a, G: 0x56, B: 0x00, A: 0xff},
+	theme.ColorNameError:   color.NRGBA{R: 0xc6, G: 0x28, B: 0x28, A: 0xff},
 }
 
 // Font is the default font.
