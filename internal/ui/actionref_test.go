@@ -56,7 +56,11 @@ func TestActionRefsInTableAndForm(t *testing.T) {
 	var refs []string
 	for _, a := range ap.Rows() {
 		ap.updateCell(colRef, a, cell)
-		refs = append(refs, cell.Objects[0].(*widget.Label).Text)
+		l := cell.Objects[0].(*widget.Label)
+		if l.Importance == widget.LowImportance {
+			t.Errorf("ref %s is drawn faint; people cite it", l.Text)
+		}
+		refs = append(refs, l.Text)
 	}
 	slices.Sort(refs)
 	if !slices.Equal(refs, []string{"A-01", "A-02"}) {

@@ -214,7 +214,7 @@ func (ap *ActionPlan) updateCell(col int, a assessment.Action, cell *fyne.Contai
 	showSwatch := false
 	switch col {
 	case colRef:
-		text, importance = a.Ref.String(), widget.LowImportance
+		text, bold = a.Ref.String(), true // people cite it: never faint
 	case colTheme:
 		text = ap.themeTitle(a.ThemeID)
 	case colQuestion:
