@@ -4,6 +4,7 @@ import (
 	"flag"
 	"fmt"
 
+	"github.com/partnership-maturity/maturity/internal/english"
 	"github.com/partnership-maturity/maturity/internal/store"
 )
 
@@ -25,7 +26,7 @@ func runCheckDB(e *env, fs *flag.FlagSet, args []string) error {
 		fmt.Fprintln(e.stdout, safeLine(p))
 	}
 	if !h.Healthy() {
-		return fmt.Errorf("check-db: %d problem(s) found in %s", len(h.Problems), path)
+		return fmt.Errorf("check-db: %s found in %s", english.Count(len(h.Problems), "problem"), path)
 	}
 	fmt.Fprintf(e.stderr, "check-db: %s is healthy: %s\n", path, h.Summary())
 	return nil

@@ -2,6 +2,7 @@ package main
 
 import (
 	"database/sql"
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -31,7 +32,7 @@ func TestCheckDB(t *testing.T) {
 	}
 	r = ctl(t, "--db", db, "check-db")
 	lines := strings.Split(strings.TrimSpace(r.stdout), "\n")
-	if r.code != exitBad || len(lines) < 2 || !strings.Contains(r.stderr, "problem(s) found") {
+	if r.code != exitBad || len(lines) < 2 || !strings.Contains(r.stderr, fmt.Sprintf("%d problems found", len(lines))) {
 		t.Fatalf("check-db after tampering: exit %d\nstdout %q\nstderr %q; want 1 and a line per problem", r.code, r.stdout, r.stderr)
 	}
 	for _, want := range []string{"its text does not match its SHA-256", "its content changed after it was signed off"} {

@@ -23,6 +23,7 @@ import (
 	"syscall"
 
 	"github.com/partnership-maturity/maturity/internal/about"
+	"github.com/partnership-maturity/maturity/internal/english"
 )
 
 // Exit statuses.
@@ -177,7 +178,7 @@ func parse(fs *flag.FlagSet, args []string, want int) ([]string, error) {
 		return nil, usageError("")
 	}
 	if len(rest) != want {
-		return nil, usageError(fmt.Sprintf("want %s, got %d", plural(want, "argument"), len(rest)))
+		return nil, usageError(fmt.Sprintf("want %s, got %d", english.Count(want, "argument"), len(rest)))
 	}
 	return rest, nil
 }
@@ -200,12 +201,4 @@ func parseAnywhere(fs *flag.FlagSet, args []string) ([]string, error) {
 		rest = append(rest, fs.Arg(0))
 		args = fs.Args()[1:]
 	}
-}
-
-// plural is "1 argument" or "2 arguments".
-func plural(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	return fmt.Sprintf("%d %ss", n, noun)
 }

@@ -14,8 +14,9 @@ const LargeGap = 2
 
 // ReadinessItem is one thing that stops an assessment being agreed.
 type ReadinessItem struct {
-	// QuestionID is the question it concerns.
-	QuestionID string
+	// QuestionID is the question it concerns; Question names it as people
+	// read it ("Culture, question 1").
+	QuestionID, Question string
 	// Problem says what is missing, in words.
 	Problem string
 }
@@ -43,12 +44,12 @@ func Readiness(set *questionnaire.Questionnaire, rec Record) []ReadinessItem {
 			r := responses[q.ID]
 			switch {
 			case r.Level == NotAssessed && strings.TrimSpace(r.NotAssessedReason) == "":
-				out = append(out, ReadinessItem{q.ID, "not assessed, and no reason given"})
+				out = append(out, ReadinessItem{q.ID, set.QuestionName(q.ID), "not assessed, and no reason given"})
 			case r.Level != NotAssessed && r.Target != NotAssessed && r.Target-r.Level >= LargeGap && !acted[q.ID]:
-				out = append(out, ReadinessItem{q.ID, fmt.Sprintf("a gap of %d levels with no action", r.Target-r.Level)})
+				out = append(out, ReadinessItem{q.ID, set.QuestionName(q.ID), fmt.Sprintf("a gap of %d levels with no action", r.Target-r.Level)})
 			}
 			if awaiting[q.ID] {
-				out = append(out, ReadinessItem{q.ID, "a challenge awaits the partnership's response"})
+				out = append(out, ReadinessItem{q.ID, set.QuestionName(q.ID), "a challenge awaits the partnership's response"})
 			}
 		}
 	}

@@ -9,6 +9,7 @@ import (
 
 	"github.com/partnership-maturity/maturity/internal/assessment"
 	"github.com/partnership-maturity/maturity/internal/chart"
+	"github.com/partnership-maturity/maturity/internal/english"
 )
 
 // trendChartH is the height of the progress section's theme chart, in
@@ -172,7 +173,7 @@ func (p *pdfWriter) progressQuestions(cm assessment.Comparison) {
 	p.table(pdfTable{cols: []column{{fmt.Sprintf("Change from %s to %s", prev, cur), 70}, {"Questions", 26}}, rows: rows, size: 9})
 	p.para(fmt.Sprintf("Targets set in %s: %d met in %s, %d not met; %s had no target.", prev,
 		cm.Targets[assessment.TargetMet], cur, cm.Targets[assessment.TargetMissed],
-		plural(cm.Targets[assessment.NoTarget], "question", "questions")), "", 9.5, ink)
+		english.Count(cm.Targets[assessment.NoTarget], "question")), "", 9.5, ink)
 	p.pdf.Ln(3)
 	var listed [][]tcell
 	for _, qc := range cm.Questions {
@@ -213,7 +214,7 @@ func (p *pdfWriter) progressActions() {
 	for _, f := range fateOrder {
 		counts = append(counts, fmt.Sprintf("%d %s", review.Counts[f], f))
 	}
-	p.para(fmt.Sprintf("%s recorded %s. By %s: %s. %d overdue on %s.", prev, plural(len(review.Items), "action", "actions"), cur,
+	p.para(fmt.Sprintf("%s recorded %s. By %s: %s. %d overdue on %s.", prev, english.Count(len(review.Items), "action"), cur,
 		strings.Join(counts, ", "), review.Overdue, longDate(p.today)), "", 9.5, ink)
 	p.para("An action carried forward continues in this year’s action plan; one left open was neither completed, dropped nor carried forward.",
 		"I", 8.5, muted)

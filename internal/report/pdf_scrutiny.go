@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/partnership-maturity/maturity/internal/assessment"
+	"github.com/partnership-maturity/maturity/internal/english"
 	"github.com/partnership-maturity/maturity/internal/signing"
 )
 
@@ -170,7 +171,7 @@ func (p *pdfWriter) threads() {
 	}
 	p.table(pdfTable{cols: []column{{"Question", 28}, {"", 22}, {"", contentW - 50}}, rows: rows, size: 9})
 	if len(awaiting) > 0 {
-		p.para(fmt.Sprintf("%d challenge(s) await the partnership’s response.", len(awaiting)), "B", 9.5, ink)
+		p.para(fmt.Sprintf("%s %s the partnership’s response.", english.Count(len(awaiting), "challenge"), english.Verb(len(awaiting), "awaits", "await")), "B", 9.5, ink)
 	}
 	p.pdf.Ln(3)
 }

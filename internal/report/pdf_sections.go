@@ -8,6 +8,7 @@ import (
 
 	"github.com/partnership-maturity/maturity/internal/about"
 	"github.com/partnership-maturity/maturity/internal/assessment"
+	"github.com/partnership-maturity/maturity/internal/english"
 )
 
 // oglURL is where the Open Government Licence v3.0 is published.
@@ -433,7 +434,7 @@ func (p *pdfWriter) actionPlan() {
 			complete++
 		}
 	}
-	p.para(fmt.Sprintf("%s: %d open, of which %d overdue on %s; %d complete.", plural(len(acts), "action", "actions"), open, overdue,
+	p.para(fmt.Sprintf("%s: %d open, of which %d overdue on %s; %d complete.", english.Count(len(acts), "action"), open, overdue,
 		longDate(p.today), complete), "", 9.5, ink)
 	p.para("Each action’s ref (A-01, A-02, …) is the same in the app, the spreadsheet, the CSV and the bundle; an action carried forward keeps its ref.", "I", 8.5, muted)
 	p.pdf.Ln(2)
@@ -481,14 +482,6 @@ func shortDate(a assessment.Action) string {
 	return a.Due.Format("2 Jan 2006")
 }
 
-// plural says "1 action" or "3 actions".
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return fmt.Sprintf("%d %s", n, many)
-}
-
 // appendix is the scale, the method, the source and the fingerprint.
 func (p *pdfWriter) appendix() {
 	q := p.q
@@ -515,7 +508,7 @@ func (p *pdfWriter) appendix() {
 	}
 	for _, s := range []string{
 		fmt.Sprintf("The partnership worked through each question in a workshop led by %s, with %s from %s.",
-			facilitated, plural(len(p.rec.Participants), "participant", "participants"), plural(p.agenciesTakingPart(), "agency", "agencies")),
+			facilitated, english.Count(len(p.rec.Participants), "participant"), english.Count(p.agenciesTakingPart(), "agency")),
 		"First, each participant rated each question on their own. The spread of these individual votes is shown as the lowest to the highest level and the number of votes; votes two or more levels apart are marked divergent.",
 		"Then the partnership discussed the evidence and agreed one level for each question, with the rationale for it, a target level and how confident it is. A question nobody could rate is shown as not assessed.",
 		"A theme’s level is the mean of the agreed levels of its assessed questions; the overall level is the mean of the theme levels. Questions not assessed are left out, and the coverage says how many were assessed. Scores are shown to one decimal, with the label of the nearest level.",

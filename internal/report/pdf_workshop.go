@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/partnership-maturity/maturity/internal/assessment"
+	"github.com/partnership-maturity/maturity/internal/english"
 )
 
 // maxDisagreements is how many questions "Where we disagreed" lists.
@@ -39,7 +40,7 @@ func (p *pdfWriter) whereWeDisagreed() {
 	}
 	if len(rows) == 0 {
 		p.para(fmt.Sprintf("Every one of the %s voted on had its votes at one level: the partnership did not disagree.",
-			plural(len(all), "question", "questions")), "", 9.5, ink)
+			english.Count(len(all), "question")), "", 9.5, ink)
 		p.pdf.Ln(2)
 		return
 	}

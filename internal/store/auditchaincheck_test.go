@@ -23,7 +23,7 @@ func TestCheckAuditChainOfTheOpenDatabase(t *testing.T) {
 		execSQL(t, db, `UPDATE audit_log SET new = 'forged' WHERE rowid = ?`, id)
 	}
 	healthy, words, err = f.s.CheckAuditChain(ctx)
-	if err != nil || healthy || !strings.Contains(words, "5 problem(s)") || !strings.Contains(words, "audit log row 3 ") ||
+	if err != nil || healthy || !strings.Contains(words, "5 problems in") || !strings.Contains(words, "audit log row 3 ") ||
 		!strings.Contains(words, "and 2 more") || strings.Contains(words, "row 9 ") {
 		t.Errorf("CheckAuditChain after five rows were rewritten = %v, %q, %v; want broken, the first three named and 2 more counted",
 			healthy, words, err)

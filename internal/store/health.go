@@ -8,6 +8,8 @@ import (
 	"fmt"
 	"path/filepath"
 	"strings"
+
+	"github.com/partnership-maturity/maturity/internal/english"
 )
 
 // Health is what CheckFile found: every problem, one line each, and what it
@@ -209,7 +211,7 @@ func (s *Store) CheckAuditChain(ctx context.Context) (healthy bool, words string
 			return nil
 		}
 		shown := problems[:min(len(problems), maxChainWords)]
-		words = fmt.Sprintf("%d problem(s) in %d audit rows: %s", len(problems), rows, strings.Join(shown, "; "))
+		words = fmt.Sprintf("%s in %d audit rows: %s", english.Count(len(problems), "problem"), rows, strings.Join(shown, "; "))
 		if more := len(problems) - len(shown); more > 0 {
 			words += fmt.Sprintf("; and %d more (maturityctl check-db lists them all)", more)
 		}

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/partnership-maturity/maturity/internal/assessment"
+	"github.com/partnership-maturity/maturity/internal/english"
 	"github.com/partnership-maturity/maturity/internal/questionnaire"
 )
 
@@ -23,7 +24,7 @@ type NotReadyError struct {
 
 // Error says how many things are outstanding and what the first is.
 func (e *NotReadyError) Error() string {
-	return fmt.Sprintf("%v: %d thing(s) outstanding, first %s: %s", ErrNotReady, len(e.Items), e.Items[0].QuestionID, e.Items[0].Problem)
+	return fmt.Sprintf("%v: %s outstanding, first %s: %s", ErrNotReady, english.Count(len(e.Items), "thing"), e.Items[0].Question, e.Items[0].Problem)
 }
 
 // Unwrap makes errors.Is(err, ErrNotReady) true.

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -30,6 +31,9 @@ func TestAgreeChecksReadiness(t *testing.T) {
 	var nr *NotReadyError
 	if err := f.s.Agree(ctx, f.a.ID); !errors.As(err, &nr) || len(nr.Items) != len(questionIDs) {
 		t.Fatalf("Agree of a blank assessment = %v; want one item per question", err)
+	}
+	if msg := nr.Error(); !strings.Contains(msg, fmt.Sprintf("%d things outstanding, first Culture, question 1: not assessed", len(questionIDs))) {
+		t.Errorf("the refusal reads %q; want the count in words and the first question by name", msg)
 	}
 	for _, qid := range questionIDs {
 		must(f.s.SaveResponse(ctx, assessment.Response{AssessmentID: f.a.ID, QuestionID: qid, Level: 3, Target: 4}))

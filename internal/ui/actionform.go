@@ -16,6 +16,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/partnership-maturity/maturity/internal/assessment"
+	"github.com/partnership-maturity/maturity/internal/english"
 )
 
 // ---- the form ---------------------------------------------------------------
@@ -294,7 +295,7 @@ func (f *ActionForm) countProblems() {
 		f.problem("")
 		return
 	}
-	f.problem(fmt.Sprintf("Not saved yet: %s to fix, marked in red at the fields.", plural(n, "thing")))
+	f.problem(fmt.Sprintf("Not saved yet: %s to fix, marked in red at the fields.", english.Count(n, "thing")))
 }
 
 // showMessage shows the field's problem once it was edited or a save was

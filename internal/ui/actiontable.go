@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/partnership-maturity/maturity/internal/assessment"
+	"github.com/partnership-maturity/maturity/internal/english"
 	"github.com/partnership-maturity/maturity/internal/questionnaire"
 )
 
@@ -47,7 +48,7 @@ func (ap *ActionPlan) apply() {
 	}
 	slices.SortStableFunc(ap.rows, ap.compare())
 	total := len(ap.s.rec.Actions)
-	text := fmt.Sprintf("%s, %d overdue", plural(total, "action"), overdue)
+	text := fmt.Sprintf("%s, %d overdue", english.Count(total, "action"), overdue)
 	if len(ap.rows) != total {
 		text += fmt.Sprintf(" · showing %d", len(ap.rows))
 	}

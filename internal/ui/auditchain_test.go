@@ -55,7 +55,7 @@ func TestAuditScreenShowsTheChainsHealth(t *testing.T) {
 	}
 	c = NewAuditScreen(sess, s)
 	sess.win.SetContent(c.Content())
-	if !strings.HasPrefix(c.Chain.Text, "Audit chain: BROKEN — 1 problem(s)") || !strings.Contains(c.Chain.Text, "audit log row 4 ") ||
+	if !strings.HasPrefix(c.Chain.Text, "Audit chain: BROKEN — 1 problem in ") || !strings.Contains(c.Chain.Text, "audit log row 4 ") ||
 		!strings.Contains(c.Chain.Text, "changed outside the app") || c.Chain.Importance != widget.DangerImportance {
 		t.Errorf("tampered database: chain shown as %q (importance %v); want BROKEN, naming row 4", c.Chain.Text, c.Chain.Importance)
 	}

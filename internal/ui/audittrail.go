@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/partnership-maturity/maturity/internal/assessment"
+	"github.com/partnership-maturity/maturity/internal/english"
 	"github.com/partnership-maturity/maturity/internal/store"
 )
 
@@ -191,7 +192,7 @@ func (c *AuditScreen) Reload() {
 		return
 	}
 	c.entries = entries
-	c.Count.SetText(plural(len(entries), "change"))
+	c.Count.SetText(english.Count(len(entries), "change"))
 	c.Rows.Refresh()
 	if f.Actor == "" {
 		c.fillPeople(entries)

@@ -21,6 +21,7 @@ import (
 	"github.com/partnership-maturity/maturity/assets"
 	"github.com/partnership-maturity/maturity/internal/assessment"
 	"github.com/partnership-maturity/maturity/internal/chart"
+	"github.com/partnership-maturity/maturity/internal/english"
 	"github.com/partnership-maturity/maturity/internal/questionnaire"
 	"github.com/partnership-maturity/maturity/internal/store"
 )
@@ -532,7 +533,7 @@ func (c *CompareScreen) showQuestions(res *comparison) {
 		c.Counts.Objects = append(c.Counts.Objects, container.NewHBox(widget.NewIcon(changeIcon(ch)), l))
 	}
 	c.Targets = wrapLabel(fmt.Sprintf("Targets set in %s: %d met, %d not met; %s without a target.", before,
-		cm.Targets[assessment.TargetMet], cm.Targets[assessment.TargetMissed], plural(cm.Targets[assessment.NoTarget], "question")))
+		cm.Targets[assessment.TargetMet], cm.Targets[assessment.TargetMissed], english.Count(cm.Targets[assessment.NoTarget], "question")))
 
 	n := len(cm.Columns)
 	widths := append(repeat(levelColW, n), changeColW, targetColW)

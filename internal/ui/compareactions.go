@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/partnership-maturity/maturity/internal/assessment"
+	"github.com/partnership-maturity/maturity/internal/english"
 )
 
 // showActions says what became of the actions of the period before the
@@ -30,7 +31,7 @@ func (c *CompareScreen) showActions(res *comparison) {
 	for _, f := range fateOrder {
 		counts = append(counts, fmt.Sprintf("%d %s", r.Counts[f], f))
 	}
-	c.ActionCounts = wrapLabel(fmt.Sprintf("%s had %s. By %s: %s. %d overdue on %s.", r.Period, plural(len(r.Items), "action"), after,
+	c.ActionCounts = wrapLabel(fmt.Sprintf("%s had %s. By %s: %s. %d overdue on %s.", r.Period, english.Count(len(r.Items), "action"), after,
 		strings.Join(counts, ", "), r.Overdue, longDay(res.Day)))
 	periods := map[string]string{}
 	for _, rec := range res.Records {

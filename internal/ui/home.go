@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/partnership-maturity/maturity/internal/assessment"
+	"github.com/partnership-maturity/maturity/internal/english"
 	"github.com/partnership-maturity/maturity/internal/store"
 )
 
@@ -197,7 +198,7 @@ func (h *Home) show(views []partnershipView, err error) {
 		h.Status.SetText("No partnerships yet. Start with “New partnership”: its name, its area and its agencies.")
 		return
 	}
-	h.Status.SetText(plural(len(views), "partnership") + ". Choose one, then open an assessment to work on it.")
+	h.Status.SetText(english.Count(len(views), "partnership") + ". Choose one, then open an assessment to work on it.")
 	selected := 0
 	for i, v := range views {
 		if v.partnership.ID == previous {
@@ -211,7 +212,7 @@ func (h *Home) show(views []partnershipView, err error) {
 // partnershipCard shows one partnership and a row per assessment.
 func (h *Home) partnershipCard(v partnershipView) fyne.CanvasObject {
 	p := v.partnership
-	sub := p.Area + " · " + plural(len(p.Agencies), "agency")
+	sub := p.Area + " · " + english.Count(len(p.Agencies), "agency")
 	start := widget.NewButtonWithIcon("Start an assessment", theme.ContentAddIcon(), func() { h.ShowNewAssessment(p.ID) })
 	if len(v.assessments) == 0 {
 		edit := widget.NewButtonWithIcon("Edit details", theme.DocumentCreateIcon(), func() { h.ShowEditPartnership(p) })

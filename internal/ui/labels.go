@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"fmt"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -23,29 +22,6 @@ func wrapLabel(text string) *widget.Label {
 // boldLabel is a bold label.
 func boldLabel(text string) *widget.Label {
 	return widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-}
-
-// plural is "1 action" or "3 actions"; a noun ending in a consonant and
-// "y" takes "ies" ("2 agencies").
-func plural(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	if strings.HasSuffix(noun, "y") && !strings.ContainsAny(noun[len(noun)-2:len(noun)-1], "aeiou") {
-		return fmt.Sprintf("%d %sies", n, noun[:len(noun)-1])
-	}
-	return fmt.Sprintf("%d %ss", n, noun)
-}
-
-// shorten cuts text to at most n characters, ending it with an ellipsis
-// when cut: cheaper than a label's own truncation, which measures the text
-// again at every layout.
-func shorten(text string, n int) string {
-	r := []rune(text)
-	if len(r) <= n {
-		return text
-	}
-	return strings.TrimRight(string(r[:n-1]), " ,;:") + "…"
 }
 
 // shortText is the first n words of text, with "…" when there were more.

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/csv"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -129,14 +130,23 @@ func TestSignOffScreenAgreesAndSigns(t *testing.T) {
 	ds := walkSession(t, s, draft.ID)
 	ds.win = test.NewTempWindow(t, nil)
 	d := NewSignOffScreen(ds, s)
-	if !d.Agree.Disabled() || !strings.Contains(d.Readiness.Text, "Not ready: 18 thing(s)") || !d.SignButton.Disabled() {
+	if !d.Agree.Disabled() || !strings.Contains(d.Readiness.Text, "Not ready: 18 things") || !d.SignButton.Disabled() {
 		t.Errorf("a blank draft: agree disabled %v, sign disabled %v, readiness %q", d.Agree.Disabled(), d.SignButton.Disabled(), d.Readiness.Text)
 	}
-	d.ReasonQuestion.SetSelected("culture.1")
+	if !strings.Contains(d.Readiness.Text, "✗ Culture, question 1: not assessed") || strings.Contains(d.Readiness.Text, "culture.") {
+		t.Errorf("the readiness list should name questions, not show ids: %q", d.Readiness.Text)
+	}
+	if !d.reasons.Visible() || !slices.Contains(d.ReasonQuestion.Options, "Culture, question 1") {
+		t.Fatalf("a blank draft offers reasons for %q (shown %v); want the questions by name", d.ReasonQuestion.Options, d.reasons.Visible())
+	}
+	d.ReasonQuestion.SetSelected("Culture, question 1")
 	test.Type(d.Reason, "The audit reports in June.")
 	test.Tap(d.SaveReason)
-	if !strings.Contains(d.Readiness.Text, "Not ready: 17 thing(s)") || strings.Contains(d.Readiness.Text, "culture.1:") {
-		t.Errorf("after a reason for culture.1: %q", d.Readiness.Text)
+	if !strings.Contains(d.Readiness.Text, "Not ready: 17 things") || strings.Contains(d.Readiness.Text, "Culture, question 1:") {
+		t.Errorf("after a reason for Culture, question 1: %q", d.Readiness.Text)
+	}
+	if r := ds.response(ds.q.Themes[0].Questions[0].ID); r.NotAssessedReason != "The audit reports in June." {
+		t.Errorf("the reason was saved as %q on the first question", r.NotAssessedReason)
 	}
 
 	sess := walkSession(t, s, recs[2].Assessment.ID)
@@ -146,6 +156,9 @@ func TestSignOffScreenAgreesAndSigns(t *testing.T) {
 	sess.win.SetContent(c.Content())
 	if c.SignButton.Disabled() || !strings.Contains(c.Signatures.Text, "To sign: the local authority's lead") {
 		t.Fatalf("an agreed assessment: sign disabled %v, %q", c.SignButton.Disabled(), c.Signatures.Text)
+	}
+	if c.reasons.Visible() {
+		t.Error("an agreed assessment still offers to record why a question is not assessed")
 	}
 	keys := t.TempDir()
 	signers := []struct{ name, agency, role string }{

@@ -14,6 +14,7 @@ import (
 	"github.com/partnership-maturity/maturity/internal/about"
 	"github.com/partnership-maturity/maturity/internal/assessment"
 	"github.com/partnership-maturity/maturity/internal/bundle"
+	"github.com/partnership-maturity/maturity/internal/english"
 	"github.com/partnership-maturity/maturity/internal/signing"
 	"github.com/partnership-maturity/maturity/internal/store"
 )
@@ -36,9 +37,13 @@ type SignOffScreen struct {
 	Signatures *widget.Label
 	// ReasonQuestion, Reason and SaveReason record why a question is left
 	// not assessed, which the readiness check accepts.
+	// They show only while a draft has questions left not assessed.
 	ReasonQuestion *widget.Select
 	Reason         *widget.Entry
 	SaveReason     *widget.Button
+	reasons        *fyne.Container
+	// reasonIDs maps each question offered, by name, to its id.
+	reasonIDs map[string]string
 	// SignButton opens the sign-off dialog; MakeKey makes a signing key;
 	// Amend opens a new revision of a signed-off assessment.
 	SignButton, MakeKey, Amend *widget.Button
@@ -58,10 +63,10 @@ func NewSignOffScreen(s *session, st ScrutinyStore) *SignOffScreen {
 	c.ReasonQuestion, c.Reason = widget.NewSelect(nil, nil), widget.NewEntry()
 	c.Reason.SetPlaceHolder("Why this question is left not assessed")
 	c.SaveReason = widget.NewButton("Save reason", c.saveReason)
-	reasons := container.NewBorder(nil, nil, c.ReasonQuestion, c.SaveReason, c.Reason)
+	c.reasons = container.NewBorder(nil, nil, c.ReasonQuestion, c.SaveReason, c.Reason)
 	c.content = container.NewVScroll(container.NewVBox(
 		widget.NewLabelWithStyle("Readiness to agree", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		c.Readiness, reasons, c.Agree, widget.NewSeparator(),
+		c.Readiness, c.reasons, c.Agree, widget.NewSeparator(),
 		widget.NewLabelWithStyle("Sign-off", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		c.Signatures, container.NewHBox(c.SignButton, c.MakeKey, c.Amend)))
 	c.Refresh()
@@ -77,9 +82,9 @@ func (c *SignOffScreen) Refresh() {
 	switch rec.Assessment.Status {
 	case assessment.Draft, assessment.Workshop:
 		items := assessment.Readiness(c.s.q, rec)
-		lines := []string{fmt.Sprintf("Not ready: %d thing(s) to settle before the partnership can agree.", len(items))}
+		lines := []string{fmt.Sprintf("Not ready: %s to settle before the partnership can agree.", english.Count(len(items), "thing"))}
 		for _, it := range items {
-			lines = append(lines, "✗ "+it.QuestionID+": "+it.Problem)
+			lines = append(lines, "✗ "+it.Question+": "+it.Problem)
 		}
 		if len(items) == 0 {
 			lines = []string{"✓ Ready: every question is assessed or explained, every large gap has an action, and every challenge has a response."}
@@ -94,6 +99,7 @@ func (c *SignOffScreen) Refresh() {
 		c.Readiness.SetText("✓ Agreed.")
 		c.Agree.Disable()
 		c.SignButton.Enable()
+		c.reasons.Hide()
 	}
 	_, results, err := bundle.CheckSignatures(c.s.q, rec)
 	if err != nil {
@@ -142,16 +148,24 @@ func (c *SignOffScreen) superseded() []string {
 
 // fillReasonQuestions offers the questions still without a level.
 func (c *SignOffScreen) fillReasonQuestions() {
-	var ids []string
+	c.reasonIDs = map[string]string{}
+	var names []string
 	for _, t := range c.s.q.Themes {
 		for _, q := range t.Questions {
 			if c.s.response(q.ID).Level == assessment.NotAssessed {
-				ids = append(ids, q.ID)
+				name := c.s.q.QuestionName(q.ID)
+				c.reasonIDs[name] = q.ID
+				names = append(names, name)
 			}
 		}
 	}
-	c.ReasonQuestion.Options = ids
+	c.ReasonQuestion.Options = names
 	c.ReasonQuestion.Refresh()
+	if len(names) == 0 {
+		c.reasons.Hide()
+	} else {
+		c.reasons.Show()
+	}
 }
 
 // saveReason records why the chosen question is left not assessed.
@@ -160,7 +174,7 @@ func (c *SignOffScreen) saveReason() {
 		c.s.saved.Done(errors.New("choose the question the reason is for"))
 		return
 	}
-	r := c.s.response(c.ReasonQuestion.Selected)
+	r := c.s.response(c.reasonIDs[c.ReasonQuestion.Selected])
 	r.NotAssessedReason = strings.TrimSpace(c.Reason.Text)
 	if c.s.saveResponse(r) == nil {
 		c.Reason.SetText("")
