@@ -14,16 +14,17 @@ const module = "github.com/partnership-maturity/maturity/"
 // (directly or not). Anything of the project's not listed is refused.
 var allowed = map[string][]string{
 	"internal/about":         {},
+	"internal/english":       {},
 	"internal/questionnaire": {},
 	"internal/assessment":    {"internal/questionnaire"},
-	"internal/store":         {"internal/questionnaire", "internal/assessment"},
+	"internal/store":         {"internal/questionnaire", "internal/assessment", "internal/english"},
 	"internal/signing":       {},
 	"internal/bundle":        {"internal/questionnaire", "internal/assessment", "internal/signing"},
 	"internal/chart":         {},
 	"assets":                 {},
-	"internal/report":        {"internal/questionnaire", "internal/assessment", "internal/chart", "internal/about", "assets", "internal/signing"},
+	"internal/report":        {"internal/questionnaire", "internal/assessment", "internal/chart", "internal/about", "assets", "internal/signing", "internal/english"},
 	"internal/export": {"internal/questionnaire", "internal/assessment", "internal/chart", "internal/about", "assets",
-		"internal/report", "internal/bundle", "internal/signing"},
+		"internal/report", "internal/bundle", "internal/signing", "internal/english"},
 	"internal/demo":  {"internal/questionnaire", "internal/assessment", "internal/bundle", "internal/signing"},
 	"questionnaires": {"internal/questionnaire"},
 }
