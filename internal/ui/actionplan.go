@@ -58,28 +58,35 @@ const readOnlyNote = "This assessment is signed off, so its action plan is read-
 	"any change to a signed-off record. To keep working on the open actions, start next year's " +
 	"assessment from this one on the Home screen; its open actions are carried forward."
 
-// tableColumns are the headings of the action table, in order.
-var tableColumns = []string{"Ref", "Theme", "Question", "Action", "Owner", "Agency", "Due", "Measure of impact", "Status"}
+// tableColumns are the headings of the action table, in order: what a
+// board reads first (the action, who owns it, when it is due and how it
+// stands) comes before what places it in the question set, so that at
+// 1024×600 it shows without scrolling sideways.
+var tableColumns = []string{"Ref", "Action", "Owner", "Agency", "Due", "Status", "Theme", "Question", "Measure of impact"}
 
 // The table's columns.
 const (
 	colRef = iota
-	colTheme
-	colQuestion
 	colTitle
 	colOwner
 	colAgency
 	colDue
-	colMeasure
 	colStatus
+	colTheme
+	colQuestion
+	colMeasure
 )
 
-// columnWidths are the narrowest each column gets, and flex the share of
-// any spare width it takes: the wordy columns grow with the window.
+// columnWidths are the narrowest each column gets at normal text (they
+// grow with the text size), and flex the share of any spare width it
+// takes: the wordy columns grow with the window.
 var (
-	columnWidths = []float32{70, 110, 110, 170, 120, 120, 165, 120, 110}
-	columnFlex   = []float32{0, 1, 2, 4, 1, 2, 0, 3, 0}
+	columnWidths = []float32{70, 170, 120, 120, 165, 110, 110, 110, 120}
+	columnFlex   = []float32{0, 4, 1, 2, 0, 0, 1, 2, 3}
 )
+
+// columnWidth is column i's narrowest width at the current text size.
+func columnWidth(i int) float32 { return columnWidths[i] * textGrowth() }
 
 // ActionPlan is the action plan screen: a table of the assessment's
 // actions that can be sorted and filtered, the chosen action's details and
@@ -171,7 +178,7 @@ func NewActionPlan(s *session) *ActionPlan {
 	topBox := &wrappedVBox{}
 	top := container.New(topBox, heading, ap.ReadOnly, filters)
 	split := container.NewVSplit(container.New(&columnLayout{ap: ap}, ap.Table), container.NewVScroll(ap.Detail))
-	split.Offset = 0.55
+	split.Offset = 0.65
 	ap.content = container.New(topThenRest{}, top, split)
 
 	ap.Refresh()

@@ -183,8 +183,8 @@ func (ap *ActionPlan) newTable() *widget.Table {
 			o.(*widget.Label).SetText(tableColumns[id.Col])
 		}
 	}
-	for i, w := range columnWidths {
-		t.SetColumnWidth(i, w)
+	for i := range columnWidths {
+		t.SetColumnWidth(i, columnWidth(i))
 	}
 	t.OnSelected = func(id widget.TableCellID) {
 		if id.Row >= 0 && id.Row < len(ap.rows) {

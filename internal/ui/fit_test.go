@@ -91,6 +91,7 @@ func TestEveryScreenFits(t *testing.T) {
 
 			cur.ShowActions()
 			assertFits(t, app, "action plan", sz.size, findButton(cur.Actions.Content(), "Add action"))
+			assertFirstColumnsShow(t, cur.Actions, colStatus)
 			cur.Actions.NewAction(app.Current.s.q.Themes[0].ID, "")
 			assertFits(t, app, "action form", sz.size, cur.Actions.Form.Submit, cur.Actions.Form.Cancel)
 			assertPlaceholderFits(t, cur.Actions.Form.Due, &cur.Actions.Form.Owner.Entry)
@@ -235,5 +236,18 @@ func assertTableFits(t *testing.T, name string, table *fyne.Container, width flo
 				t.Errorf("%s: a cell needs %.0f wide but has %.0f", name, need, got)
 			}
 		}
+	}
+}
+
+// assertFirstColumnsShow fails unless the action table's columns up to
+// and including last show without scrolling sideways.
+func assertFirstColumnsShow(t *testing.T, ap *ActionPlan, last int) {
+	t.Helper()
+	var need float32
+	for i := 0; i <= last; i++ {
+		need += ap.widths[i] + theme.Padding()
+	}
+	if room := ap.Table.Size().Width; need > room {
+		t.Errorf("the table's first %d columns, through %s, need %.0f wide; the table is %.0f", last+1, tableColumns[last], need, room)
 	}
 }

@@ -13,22 +13,23 @@ import (
 // columnLayout gives the table's spare width to its wordy columns, so the
 // table fills the window and scrolls sideways only when it must.
 type columnLayout struct {
-	ap    *ActionPlan
-	width float32
+	ap            *ActionPlan
+	width, growth float32
 }
 
-// Layout sets the column widths for the width given, then the table's size.
+// Layout sets the column widths for the width and text size, then the
+// table's size.
 func (l *columnLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
-	if size.Width != l.width {
-		l.width = size.Width
+	if size.Width != l.width || textGrowth() != l.growth {
+		l.width, l.growth = size.Width, textGrowth()
 		var fixed, flex float32
-		for i, w := range columnWidths {
-			fixed += w
+		for i := range columnWidths {
+			fixed += columnWidth(i)
 			flex += columnFlex[i]
 		}
 		spare := max(0, size.Width-fixed-theme.Padding()*float32(len(columnWidths)+2)-theme.ScrollBarSize())
-		for i, w := range columnWidths {
-			l.ap.widths[i] = w + spare*columnFlex[i]/flex
+		for i := range columnWidths {
+			l.ap.widths[i] = columnWidth(i) + spare*columnFlex[i]/flex
 			l.ap.Table.SetColumnWidth(i, l.ap.widths[i])
 		}
 	}

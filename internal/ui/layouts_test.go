@@ -81,8 +81,8 @@ func TestColumnLayoutGivesSpareWidthToWordyColumns(t *testing.T) {
 			t.Errorf("column %d is %v, under its least %v", i, w, columnWidths[i])
 		}
 	}
-	if ap.widths[3] <= columnWidths[3] {
-		t.Errorf("the action column got none of the spare width: %v", ap.widths[3])
+	if ap.widths[colTitle] <= columnWidths[colTitle] {
+		t.Errorf("the action column got none of the spare width: %v", ap.widths[colTitle])
 	}
 	if m := c.MinSize(); m.Width > 300 {
 		t.Errorf("the table needs %v: it should scroll, not widen the window", m.Width)
