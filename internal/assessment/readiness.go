@@ -42,14 +42,17 @@ func Readiness(set *questionnaire.Questionnaire, rec Record) []ReadinessItem {
 	for _, t := range set.Themes {
 		for _, q := range t.Questions {
 			r := responses[q.ID]
+			add := func(problem string) {
+				out = append(out, ReadinessItem{q.ID, set.QuestionName(q.ID), problem})
+			}
 			switch {
 			case r.Level == NotAssessed && strings.TrimSpace(r.NotAssessedReason) == "":
-				out = append(out, ReadinessItem{q.ID, set.QuestionName(q.ID), "not assessed, and no reason given"})
+				add("not assessed, and no reason given")
 			case r.Level != NotAssessed && r.Target != NotAssessed && r.Target-r.Level >= LargeGap && !acted[q.ID]:
-				out = append(out, ReadinessItem{q.ID, set.QuestionName(q.ID), fmt.Sprintf("a gap of %d levels with no action", r.Target-r.Level)})
+				add(fmt.Sprintf("a gap of %d levels with no action", r.Target-r.Level))
 			}
 			if awaiting[q.ID] {
-				out = append(out, ReadinessItem{q.ID, set.QuestionName(q.ID), "a challenge awaits the partnership's response"})
+				add("a challenge awaits the partnership's response")
 			}
 		}
 	}

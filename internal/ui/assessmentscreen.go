@@ -107,12 +107,10 @@ func (a *AssessmentScreen) ShowActions() {
 }
 
 // AddAction shows the action plan and opens the form for a new action,
-// unless the assessment is locked (the plan then says why).
+// or says why not when the assessment is signed off.
 func (a *AssessmentScreen) AddAction() {
 	a.ShowActions()
-	if !a.Actions.Add.Disabled() {
-		a.Actions.Add.OnTapped()
-	}
+	a.Actions.NewAction("", "")
 }
 
 // buildQuestions builds the walkthrough the first time it is needed.

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"context"
 	"slices"
 	"testing"
 
@@ -17,15 +16,10 @@ func press(app *App, key fyne.KeyName) {
 	app.win.Canvas().(interface{ TypedShortcut(fyne.Shortcut) }).TypedShortcut(keyOf(key))
 }
 
-// demoApp is the app on the demo database, with background work inline.
+// demoApp is the app on the demo database at 1024×600, normal text.
 func demoApp(t *testing.T) *App {
 	t.Helper()
-	_, s := demoSession(t)
-	w := test.NewTempWindow(t, nil)
-	w.Resize(fyne.NewSize(1024, 600))
-	app := New(context.Background(), fyne.CurrentApp(), w, s)
-	app.run, app.Home.run = inline, inline
-	reload(t, app.Home)
+	app, _ := fitApp(t, screenSizes[0].size, screenSizes[0].scale)
 	return app
 }
 
@@ -67,10 +61,17 @@ func TestAddActionByKeyboard(t *testing.T) {
 		t.Fatal("Ctrl+T did not open the form for a new action")
 	}
 
+	ap.Form.dialog.Hide()
 	open(t, app, signed)
+	if app.win.Canvas().Overlays().Top() != nil {
+		t.Fatal("a dialog is still open before Ctrl+T on the signed-off assessment")
+	}
 	press(app, fyne.KeyT)
 	if app.Current.Tabs.Selected().Text != "Action plan" || app.Current.Actions.Form != nil {
 		t.Error("Ctrl+T on a signed-off assessment should show its plan and open no form")
+	}
+	if app.win.Canvas().Overlays().Top() == nil {
+		t.Error("Ctrl+T on a signed-off assessment should say why no action can be added")
 	}
 }
 
