@@ -133,17 +133,8 @@ type rowLayout struct {
 // width is the i'th fixed width at the current text size.
 func (l *rowLayout) width(i int) float32 { return l.widths[i] * textGrowth() }
 
-// firstMin is the least width of the first column. With least set, it is
-// also no less than the first cell's own least width, so that a long cell
-// widens the table (which can scroll sideways) rather than run into the
-// next column.
-func (l *rowLayout) firstMin(objects []fyne.CanvasObject) float32 {
-	w := max(l.least, firstMinW)
-	if l.least > 0 && len(objects) > 0 {
-		w = max(w, objects[0].MinSize().Width)
-	}
-	return w
-}
+// firstMin is the least width of the first column.
+func (l *rowLayout) firstMin() float32 { return max(l.least, firstMinW) }
 
 // firstMinW is the least width the first column is given.
 const firstMinW = 160
@@ -157,9 +148,9 @@ func (l *rowLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 	}
 	x := float32(0)
 	for i, o := range objects {
-		w := max(size.Width-fixed, l.firstMin(objects))
+		w := max(size.Width-fixed, l.firstMin())
 		if l.most > 0 {
-			w = min(w, max(l.most*textGrowth(), l.firstMin(objects)))
+			w = min(w, max(l.most*textGrowth(), l.firstMin()))
 		}
 		if i > 0 && i-1 < len(l.widths) {
 			w = l.width(i - 1)
@@ -174,7 +165,7 @@ func (l *rowLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 // tallest cell's height.
 func (l *rowLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
 	pad := theme.Padding()
-	w := l.firstMin(objects)
+	w := l.firstMin()
 	for i := range l.widths {
 		w += l.width(i) + pad
 	}
